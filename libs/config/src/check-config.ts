@@ -1,0 +1,163 @@
+import type { ConfigIssue } from './config-error';
+import { cidr, contains, overlaps, subnetAt, type Ipv4Cidr } from './ipv4';
+import type { EnvironmentConfig, PrivatelinkConfig, RegionConfig } from './model';
+import { availabilityZonesOf } from './regions';
+import { DEFAULT_ENDPOINTS, type ParsedConfig, type ParsedEnvironment } from './schema';
+
+/** Smallest subnet AWS allows. */
+const MAX_SUBNET_PREFIX = 28;
+
+type Path = (string | number)[];
+
+/** Equal blocks carved from the VPC: four slots up to four zones, eight beyond, leaving room to grow. */
+function defaultSubnets(vpcCidr: string, zoneCount: number): string[] | undefined {
+  const network = cidr(vpcCidr);
+  const prefix = network.prefix + (zoneCount <= 4 ? 2 : 3);
+  if (prefix > MAX_SUBNET_PREFIX) return undefined;
+  return Array.from({ length: zoneCount }, (_, i) => subnetAt(network, prefix, i));
+}
+
+/**
+ * Turns a schema-valid file into the resolved config, collecting every cross-field problem:
+ * zones outside their region, subnets outside their VPC, overlapping networks.
+ */
+export function resolveConfig(file: string, parsed: ParsedConfig): { config: PrivatelinkConfig; issues: ConfigIssue[] } {
+  const issues: ConfigIssue[] = [];
+  const environments = Object.entries(parsed.environments).map(([envName, env]) =>
+    resolveEnvironment(envName, env, issues),
+  );
+  checkNetworksApart(environments, issues);
+  return { config: { file, project: parsed.project, environments }, issues };
+}
+
+function resolveEnvironment(envName: string, env: ParsedEnvironment, issues: ConfigIssue[]): EnvironmentConfig {
+  const envPath: Path = ['environments', envName];
+  const regions = Object.entries(env.regions).map(([region, settings]): RegionConfig => {
+    const regionPath: Path = [...envPath, 'regions', region];
+    const allowedZones = availabilityZonesOf(region);
+    const seenZones = new Set<string>();
+    settings.availabilityZones.forEach((zone, i) => {
+      if (!allowedZones.includes(zone)) {
+        issues.push({
+          path: [...regionPath, 'availabilityZones', i],
+          value: zone,
+          message: `is not an availability zone of ${region}; allowed: ${allowedZones.join(', ')}`,
+        });
+      } else if (seenZones.has(zone)) {
+        issues.push({ path: [...regionPath, 'availabilityZones', i], value: zone, message: 'is listed twice' });
+      }
+      seenZones.add(zone);
+    });
+
+    let privateSubnetCidrs = settings.privateSubnetCidrs;
+    if (privateSubnetCidrs === undefined) {
+      privateSubnetCidrs = defaultSubnets(settings.vpcCidr, settings.availabilityZones.length);
+      if (privateSubnetCidrs === undefined) {
+        issues.push({
+          path: [...regionPath, 'vpcCidr'],
+          value: settings.vpcCidr,
+          message: `is too small to carve ${settings.availabilityZones.length} subnets of at least /${MAX_SUBNET_PREFIX}; use a larger block or list privateSubnetCidrs`,
+        });
+        privateSubnetCidrs = [];
+      }
+    } else {
+      checkSubnets(regionPath, settings.vpcCidr, settings.availabilityZones.length, privateSubnetCidrs, issues);
+    }
+    return {
+      region,
+      vpcCidr: settings.vpcCidr,
+      availabilityZones: settings.availabilityZones,
+      privateSubnetCidrs,
+    };
+  });
+
+  checkOnPrem(envPath, env, issues);
+
+  return {
+    name: envName,
+    accountId: env.accountId,
+    onPremCidrs: env.onPremCidrs,
+    ...(env.vpn ? { vpn: env.vpn } : {}),
+    ...(env.directConnectGatewayId ? { directConnectGatewayId: env.directConnectGatewayId } : {}),
+    privateZone: env.dns.privateZone,
+    resolverInboundEndpoint: env.dns.resolverInboundEndpoint,
+    endpoints: [...new Set([...DEFAULT_ENDPOINTS, ...env.endpoints.extra])],
+    tags: env.tags,
+    regions,
+  };
+}
+
+function checkSubnets(regionPath: Path, vpcCidr: string, zoneCount: number, subnets: string[], issues: ConfigIssue[]) {
+  const subnetsPath = [...regionPath, 'privateSubnetCidrs'];
+  if (subnets.length !== zoneCount) {
+    issues.push({
+      path: subnetsPath,
+      value: subnets,
+      message: `must list exactly one CIDR per availability zone (${zoneCount})`,
+    });
+  }
+  const vpc = cidr(vpcCidr);
+  const parsed: Ipv4Cidr[] = [];
+  subnets.forEach((text, i) => {
+    const subnet = cidr(text);
+    if (!contains(vpc, subnet)) {
+      issues.push({ path: [...subnetsPath, i], value: text, message: `is not inside the VPC CIDR ${vpcCidr}` });
+    }
+    const clash = parsed.findIndex((other) => overlaps(other, subnet));
+    if (clash >= 0) {
+      issues.push({ path: [...subnetsPath, i], value: text, message: `overlaps subnet [${clash}] ${subnets[clash]}` });
+    }
+    parsed.push(subnet);
+  });
+}
+
+function checkOnPrem(envPath: Path, env: ParsedEnvironment, issues: ConfigIssue[]) {
+  const onPrem = env.onPremCidrs.map(cidr);
+  const routes = env.vpn?.staticRoutes ?? [];
+  routes.forEach((route, i) => {
+    if (!onPrem.some((network) => contains(network, cidr(route)))) {
+      issues.push({
+        path: [...envPath, 'vpn', 'staticRoutes', i],
+        value: route,
+        message: `is not inside any of onPremCidrs (${env.onPremCidrs.join(', ')})`,
+      });
+    }
+  });
+  if (!env.vpn && !env.directConnectGatewayId) {
+    issues.push({
+      path: envPath,
+      message: 'needs a way in from on-premises: set vpn, directConnectGatewayId, or both',
+    });
+  }
+}
+
+/** No two VPCs overlap, and no VPC overlaps any on-premises network: routes would be ambiguous. */
+function checkNetworksApart(environments: EnvironmentConfig[], issues: ConfigIssue[]) {
+  const vpcs = environments.flatMap((env) =>
+    env.regions.map((region) => ({
+      path: ['environments', env.name, 'regions', region.region, 'vpcCidr'],
+      label: `${env.name}/${region.region}`,
+      text: region.vpcCidr,
+      block: cidr(region.vpcCidr),
+    })),
+  );
+  const onPrem = environments.flatMap((env) =>
+    env.onPremCidrs.map((text, i) => ({ label: `environments.${env.name}.onPremCidrs[${i}]`, text, block: cidr(text) })),
+  );
+  vpcs.forEach((vpc, i) => {
+    for (const other of vpcs.slice(0, i)) {
+      if (overlaps(vpc.block, other.block)) {
+        issues.push({ path: vpc.path, value: vpc.text, message: `overlaps the VPC of ${other.label} (${other.text})` });
+      }
+    }
+    for (const network of onPrem) {
+      if (overlaps(vpc.block, network.block)) {
+        issues.push({
+          path: vpc.path,
+          value: vpc.text,
+          message: `overlaps the on-premises network ${network.label} (${network.text})`,
+        });
+      }
+    }
+  });
+}

@@ -1,0 +1,19 @@
+export { ConfigError, formatPath, type ConfigIssue } from './config-error';
+export { configFileFromEnv, DEFAULT_CONFIG_FILE, loadConfig, parseConfig } from './load-config';
+export {
+  deploymentTargets,
+  type DeploymentTarget,
+  type EnvironmentConfig,
+  type PrivatelinkConfig,
+  type RegionConfig,
+  type VpnConfig,
+} from './model';
+export { availabilityZonesOf, NOTEBOOK_ENDPOINT_REGIONS, SUPPORTED_REGIONS } from './regions';
+export {
+  configJsonSchema,
+  ConfigSchema,
+  DEFAULT_ENDPOINTS,
+  OPTIONAL_ENDPOINTS,
+  type ConfigInput,
+  type EndpointName,
+} from './schema';

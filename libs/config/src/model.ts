@@ -1,0 +1,53 @@
+import type { EndpointName } from './schema';
+
+/** Site-to-site VPN settings of an environment. */
+export interface VpnConfig {
+  readonly customerGatewayIp: string;
+  readonly bgpAsn: number;
+  /** Static routes to on-premises networks; undefined means BGP. */
+  readonly staticRoutes?: readonly string[];
+}
+
+/** One region of one environment: the VPC and its private subnets. */
+export interface RegionConfig {
+  readonly region: string;
+  readonly vpcCidr: string;
+  readonly availabilityZones: readonly string[];
+  /** One per availability zone, same order; derived from the VPC CIDR when the file leaves them out. */
+  readonly privateSubnetCidrs: readonly string[];
+}
+
+export interface EnvironmentConfig {
+  readonly name: string;
+  readonly accountId: string;
+  readonly onPremCidrs: readonly string[];
+  readonly vpn?: VpnConfig;
+  readonly directConnectGatewayId?: string;
+  readonly privateZone: string;
+  readonly resolverInboundEndpoint: boolean;
+  /** Default endpoints followed by the configured extras, without duplicates. */
+  readonly endpoints: readonly EndpointName[];
+  readonly tags: Readonly<Record<string, string>>;
+  readonly regions: readonly RegionConfig[];
+}
+
+/** The validated, defaulted configuration every stack is built from. */
+export interface PrivatelinkConfig {
+  /** The file it was read from, as given (relative paths stay relative). */
+  readonly file: string;
+  readonly project: string;
+  readonly environments: readonly EnvironmentConfig[];
+}
+
+/** One environment in one region: what one network stack and one SageMaker stack are built for. */
+export interface DeploymentTarget {
+  readonly project: string;
+  readonly environment: EnvironmentConfig;
+  readonly region: RegionConfig;
+}
+
+export function deploymentTargets(config: PrivatelinkConfig): DeploymentTarget[] {
+  return config.environments.flatMap((environment) =>
+    environment.regions.map((region) => ({ project: config.project, environment, region })),
+  );
+}
