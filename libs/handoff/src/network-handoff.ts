@@ -1,0 +1,79 @@
+import type { DeploymentTarget } from '@privatelink/config';
+import { localStatePath, stackId } from '@privatelink/stack-kit';
+import { DataTerraformRemoteStateLocal, TerraformOutput, type TerraformStack } from 'cdktf';
+import type { Construct } from 'constructs';
+
+/** What the SageMaker stack of an env-region needs from its network stack. */
+export interface NetworkHandoff {
+  readonly vpcId: string;
+  readonly vpcCidr: string;
+  readonly privateSubnetIds: string[];
+  readonly endpointSecurityGroupId: string;
+  readonly apiEndpointId: string;
+  readonly apiEndpointDnsName: string;
+  readonly notebookEndpointId: string;
+  readonly notebookEndpointDnsName: string;
+  readonly privateZoneId: string;
+}
+
+interface OutputSpec {
+  /** Terraform output name: `<thing>_<attribute>`, stable, part of the contract. */
+  readonly output: string;
+  readonly description: string;
+  readonly list?: true;
+}
+
+/** The contract: one documented output per field. Renaming one is a breaking change for both apps. */
+export const NETWORK_HANDOFF_OUTPUTS: { readonly [K in keyof NetworkHandoff]: OutputSpec } = {
+  vpcId: { output: 'vpc_id', description: 'ID of the private VPC.' },
+  vpcCidr: { output: 'vpc_cidr', description: 'CIDR block of the private VPC.' },
+  privateSubnetIds: {
+    output: 'private_subnet_ids',
+    description: 'IDs of the private subnets, one per availability zone, in config order.',
+    list: true,
+  },
+  endpointSecurityGroupId: {
+    output: 'endpoint_security_group_id',
+    description: 'Security group of the interface endpoints (HTTPS from the VPC and on-premises only).',
+  },
+  apiEndpointId: { output: 'api_endpoint_id', description: 'ID of the SageMaker API interface endpoint (aws:sourceVpce).' },
+  apiEndpointDnsName: {
+    output: 'api_endpoint_dns_name',
+    description: 'Regional DNS name of the SageMaker API endpoint, for --endpoint-url.',
+  },
+  notebookEndpointId: {
+    output: 'notebook_endpoint_id',
+    description: 'ID of the SageMaker notebook interface endpoint (aws:sourceVpce).',
+  },
+  notebookEndpointDnsName: {
+    output: 'notebook_endpoint_dns_name',
+    description: 'Regional DNS name of the SageMaker notebook endpoint.',
+  },
+  privateZoneId: { output: 'private_zone_id', description: 'ID of the private hosted zone naming the endpoints.' },
+};
+
+const HANDOFF_KEYS = Object.keys(NETWORK_HANDOFF_OUTPUTS) as (keyof NetworkHandoff)[];
+
+/** Writes the handoff as stack outputs of the network stack. */
+export function publishNetworkHandoff(stack: TerraformStack, values: NetworkHandoff): void {
+  for (const key of HANDOFF_KEYS) {
+    const spec = NETWORK_HANDOFF_OUTPUTS[key];
+    new TerraformOutput(stack, spec.output, { value: values[key], description: spec.description }).overrideLogicalId(
+      spec.output,
+    );
+  }
+}
+
+/**
+ * Reads the handoff from the network stack's state. Local backend: the state file the network
+ * stack writes, addressed relative to this stack's working directory.
+ */
+export function readNetworkHandoff(scope: Construct, target: DeploymentTarget): NetworkHandoff {
+  const networkId = stackId('network', target.environment.name, target.region.region);
+  const state = new DataTerraformRemoteStateLocal(scope, 'network', { path: localStatePath(networkId) });
+  const entries = HANDOFF_KEYS.map((key) => {
+    const spec = NETWORK_HANDOFF_OUTPUTS[key];
+    return [key, spec.list ? state.getList(spec.output) : state.getString(spec.output)];
+  });
+  return Object.fromEntries(entries) as unknown as NetworkHandoff;
+}
