@@ -11,3 +11,4 @@ export {
   type PolicyStatement,
   type Principal,
 } from './policy-document';
+export { flowLogsDeliveryPolicy, flowLogsTrustPolicy, type FlowLogsDeliveryPolicyProps } from './flow-logs-role';
