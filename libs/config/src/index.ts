@@ -8,6 +8,7 @@ export {
   type RegionConfig,
   type VpnConfig,
 } from './model';
+export { hostAddress } from './ipv4';
 export { availabilityZonesOf, NOTEBOOK_ENDPOINT_REGIONS, SUPPORTED_REGIONS } from './regions';
 export {
   configJsonSchema,

@@ -29,7 +29,7 @@ export type CidrParseResult = { ok: true; value: Ipv4Cidr } | { ok: false; reaso
 export function parseCidr(text: string): CidrParseResult {
   const [address, prefixText, extra] = text.split('/');
   const base = parseIpv4(address);
-  if (base === undefined || prefixText === undefined || extra !== undefined || !/^\d{1,2}$/.test(prefixText)) {
+  if (base === undefined || prefixText === undefined || extra !== undefined || !/^(0|[1-9]\d?)$/.test(prefixText)) {
     return { ok: false, reason: 'is not an IPv4 CIDR block of the form a.b.c.d/n' };
   }
   const prefix = Number(prefixText);
@@ -85,4 +85,11 @@ export function isPublicIpv4(address: string): boolean {
   const value = parseIpv4(address);
   if (value === undefined) return false;
   return !NON_PUBLIC_RANGES.some((range) => value >= range.first && value <= range.last);
+}
+
+/** The `offset`-th address of a network (AWS reserves offsets 0-3 and the last one in a subnet). */
+export function hostAddress(network: string, offset: number): string {
+  const block = cidr(network);
+  if (offset < 0 || block.first + offset > block.last) throw new Error(`internal: ${network} has no address +${offset}`);
+  return formatIpv4(block.first + offset);
 }

@@ -1,0 +1,116 @@
+import { hostAddress } from '@privatelink/config';
+import { publishNetworkHandoff } from '@privatelink/handoff';
+import { PrivatelinkStack, type PrivatelinkStackProps } from '@privatelink/stack-kit';
+import { Fn, TerraformOutput } from 'cdktf';
+import type { Construct } from 'constructs';
+import { endpointServices } from './endpoint-services';
+import { EndpointZone } from './endpoint-zone';
+import { PrivatelinkEndpoints } from './privatelink-endpoints';
+import { PrivateVpc } from './private-vpc';
+import { ResolverInbound } from './resolver-inbound';
+import { OnPremConnectivity } from './site-to-site-vpn';
+import { VpcFlowLogs } from './vpc-flow-logs';
+
+/** Address of the resolver inbound endpoint inside each subnet: fixed, so forwarders can be set up front. */
+export const RESOLVER_ADDRESS_OFFSET = 10;
+
+/**
+ * The network half of one environment in one region (`network-<env>-<region>`): private VPC,
+ * SageMaker and supporting interface endpoints, private hosted zone, on-premises connectivity,
+ * flow logs, and the outputs the SageMaker stack reads.
+ */
+export class NetworkStack extends PrivatelinkStack {
+  readonly network: PrivateVpc;
+  readonly endpoints: PrivatelinkEndpoints;
+  readonly zone: EndpointZone;
+  readonly onPrem: OnPremConnectivity;
+  readonly resolver?: ResolverInbound;
+
+  constructor(scope: Construct, props: PrivatelinkStackProps) {
+    super(scope, 'network', props);
+    const { environment, region } = props.target;
+    const namePrefix = `${props.target.project}-${environment.name}`;
+    const accountRegion = { accountId: environment.accountId, region: region.region };
+
+    this.network = new PrivateVpc(this, 'network', {
+      namePrefix,
+      cidrBlock: region.vpcCidr,
+      availabilityZones: region.availabilityZones,
+      subnetCidrs: region.privateSubnetCidrs,
+    });
+    new VpcFlowLogs(this, 'flow-logs', { ...accountRegion, vpc: this.network.vpc, namePrefix });
+
+    this.endpoints = new PrivatelinkEndpoints(this, 'endpoints', {
+      ...accountRegion,
+      vpc: this.network.vpc,
+      vpcCidr: region.vpcCidr,
+      subnets: this.network.subnets,
+      routeTables: this.network.routeTables,
+      services: endpointServices(environment.endpoints, region.region),
+      onPremCidrs: environment.onPremCidrs,
+      namePrefix,
+    });
+    this.zone = new EndpointZone(this, 'dns', {
+      vpc: this.network.vpc,
+      domain: environment.privateZone,
+      endpoints: this.endpoints.interfaceEndpoints,
+    });
+    this.onPrem = new OnPremConnectivity(this, 'on-prem', {
+      vpc: this.network.vpc,
+      routeTables: this.network.routeTables,
+      vpcCidr: region.vpcCidr,
+      namePrefix,
+      vpn: environment.vpn,
+      directConnectGatewayId: environment.directConnectGatewayId,
+    });
+    if (environment.resolverInboundEndpoint) {
+      this.resolver = new ResolverInbound(this, 'resolver-inbound', {
+        vpc: this.network.vpc,
+        subnets: this.network.subnets,
+        ipAddresses: region.privateSubnetCidrs.map((subnet) => hostAddress(subnet, RESOLVER_ADDRESS_OFFSET)),
+        onPremCidrs: environment.onPremCidrs,
+        namePrefix,
+      });
+    }
+
+    const api = this.endpoints.endpoint('sagemaker-api');
+    const notebook = this.endpoints.endpoint('notebook');
+    const apiDnsName = api.dnsEntry.get(0).dnsName;
+    publishNetworkHandoff(this, {
+      vpcId: this.network.vpc.id,
+      vpcCidr: region.vpcCidr,
+      privateSubnetIds: this.network.subnets.map((subnet) => subnet.id),
+      endpointSecurityGroupId: this.endpoints.securityGroup.id,
+      apiEndpointId: api.id,
+      apiEndpointDnsName: apiDnsName,
+      notebookEndpointId: notebook.id,
+      notebookEndpointDnsName: notebook.dnsEntry.get(0).dnsName,
+      privateZoneId: this.zone.zone.zoneId,
+    });
+    this.output('vpn_gateway_id', this.onPrem.vpnGateway.id, 'ID of the VPN gateway attached to the VPC.');
+    if (this.onPrem.vpnConnection) {
+      // Only the id: the connection's tunnel details and customer_gateway_configuration hold the
+      // AWS-generated keys and are never output.
+      this.output('vpn_connection_id', this.onPrem.vpnConnection.id, 'ID of the site-to-site VPN connection.');
+    }
+    if (this.resolver) {
+      this.output(
+        'resolver_inbound_ip_addresses',
+        region.privateSubnetCidrs.map((subnet) => hostAddress(subnet, RESOLVER_ADDRESS_OFFSET)),
+        `Addresses on-premises DNS forwards ${environment.privateZone} and *.amazonaws.com / *.sagemaker.aws queries of ${region.region} to.`,
+      );
+    }
+    this.output(
+      'list_notebooks_command',
+      Fn.join('', [
+        `aws sagemaker list-notebook-instances --region ${region.region} --endpoint-url https://`,
+        apiDnsName,
+      ]),
+      'AWS CLI command that lists notebooks through the SageMaker API endpoint (run it from the VPC or on-premises).',
+    );
+  }
+
+  private output(name: string, value: unknown, description: string): void {
+    new TerraformOutput(this, name, { value, description }).overrideLogicalId(name);
+  }
+}

@@ -1,0 +1,99 @@
+import type { RouteTable } from '@cdktf/provider-aws/lib/route-table';
+import { SecurityGroup } from '@cdktf/provider-aws/lib/security-group';
+import type { Subnet } from '@cdktf/provider-aws/lib/subnet';
+import type { Vpc } from '@cdktf/provider-aws/lib/vpc';
+import { VpcEndpoint } from '@cdktf/provider-aws/lib/vpc-endpoint';
+import { VpcSecurityGroupIngressRule } from '@cdktf/provider-aws/lib/vpc-security-group-ingress-rule';
+import { endpointPolicy, renderPolicy } from '@privatelink/policies';
+import { Construct } from 'constructs';
+import { s3GatewayServiceName, type EndpointService } from './endpoint-services';
+
+export interface PrivatelinkEndpointsProps {
+  readonly vpc: Vpc;
+  readonly vpcCidr: string;
+  readonly subnets: readonly Subnet[];
+  readonly routeTables: readonly RouteTable[];
+  /** Interface endpoints to create, with private DNS. */
+  readonly services: readonly EndpointService[];
+  /** On-premises networks allowed to reach the endpoints over VPN or Direct Connect. */
+  readonly onPremCidrs: readonly string[];
+  /** Only principals of this account may use the endpoints. */
+  readonly accountId: string;
+  readonly region: string;
+  readonly namePrefix: string;
+}
+
+/**
+ * The interface endpoints (private DNS, own-account endpoint policy) behind one security group that
+ * admits HTTPS from the VPC and on-premises only, plus the S3 gateway endpoint on the route tables.
+ */
+export class PrivatelinkEndpoints extends Construct {
+  readonly securityGroup: SecurityGroup;
+  /** Interface endpoints by service key (`sagemaker-api`, `notebook`, ...). */
+  readonly interfaceEndpoints: ReadonlyMap<string, VpcEndpoint>;
+  readonly s3Gateway: VpcEndpoint;
+
+  constructor(scope: Construct, id: string, props: PrivatelinkEndpointsProps) {
+    super(scope, id);
+    const policy = renderPolicy(endpointPolicy({ accountId: props.accountId }));
+
+    this.securityGroup = new SecurityGroup(this, 'security-group', {
+      name: `${props.namePrefix}-endpoints`,
+      description: 'SageMaker and AWS interface endpoints: HTTPS from the VPC and on-premises only',
+      vpcId: props.vpc.id,
+      tags: { Name: `${props.namePrefix}-endpoints` },
+    });
+    const sources = [
+      { key: 'vpc', cidr: props.vpcCidr, description: 'HTTPS from the VPC' },
+      ...props.onPremCidrs.map((cidr, i) => ({
+        key: `on-prem-${i}`,
+        cidr,
+        description: `HTTPS from on-premises ${cidr} over VPN or Direct Connect`,
+      })),
+    ];
+    for (const source of sources) {
+      new VpcSecurityGroupIngressRule(this, `https-from-${source.key}`, {
+        securityGroupId: this.securityGroup.id,
+        description: source.description,
+        ipProtocol: 'tcp',
+        fromPort: 443,
+        toPort: 443,
+        cidrIpv4: source.cidr,
+      });
+    }
+
+    const endpoints = new Map<string, VpcEndpoint>();
+    for (const service of props.services) {
+      endpoints.set(
+        service.key,
+        new VpcEndpoint(this, service.key, {
+          vpcId: props.vpc.id,
+          serviceName: service.serviceName,
+          vpcEndpointType: 'Interface',
+          privateDnsEnabled: true,
+          subnetIds: props.subnets.map((subnet) => subnet.id),
+          securityGroupIds: [this.securityGroup.id],
+          policy,
+          tags: { Name: `${props.namePrefix}-${service.key}` },
+        }),
+      );
+    }
+    this.interfaceEndpoints = endpoints;
+
+    this.s3Gateway = new VpcEndpoint(this, 's3', {
+      vpcId: props.vpc.id,
+      serviceName: s3GatewayServiceName(props.region),
+      vpcEndpointType: 'Gateway',
+      routeTableIds: props.routeTables.map((table) => table.id),
+      policy,
+      tags: { Name: `${props.namePrefix}-s3` },
+    });
+  }
+
+  /** The endpoint of a service key; throws on a key that was not configured. */
+  endpoint(key: string): VpcEndpoint {
+    const endpoint = this.interfaceEndpoints.get(key);
+    if (!endpoint) throw new Error(`no interface endpoint '${key}'; configured: ${[...this.interfaceEndpoints.keys()].join(', ')}`);
+    return endpoint;
+  }
+}

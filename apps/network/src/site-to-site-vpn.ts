@@ -1,0 +1,111 @@
+import { CustomerGateway } from '@cdktf/provider-aws/lib/customer-gateway';
+import { DxGatewayAssociation } from '@cdktf/provider-aws/lib/dx-gateway-association';
+import type { RouteTable } from '@cdktf/provider-aws/lib/route-table';
+import type { Vpc } from '@cdktf/provider-aws/lib/vpc';
+import { VpnConnection, type VpnConnectionConfig } from '@cdktf/provider-aws/lib/vpn-connection';
+import { VpnConnectionRoute } from '@cdktf/provider-aws/lib/vpn-connection-route';
+import { VpnGateway } from '@cdktf/provider-aws/lib/vpn-gateway';
+import { VpnGatewayRoutePropagation } from '@cdktf/provider-aws/lib/vpn-gateway-route-propagation';
+import type { VpnConfig } from '@privatelink/config';
+import { Construct } from 'constructs';
+
+/** IKEv2 only; AES-256, SHA-2 and DH groups 14-21 on both phases. Nothing weaker is offered. */
+export const TUNNEL_CRYPTO = {
+  ikeVersions: ['ikev2'],
+  encryptionAlgorithms: ['AES256', 'AES256-GCM-16'],
+  integrityAlgorithms: ['SHA2-256', 'SHA2-384', 'SHA2-512'],
+  dhGroupNumbers: [14, 15, 16, 17, 18, 19, 20, 21],
+} as const;
+
+/** The Amazon side's ASN (the AWS default); config refuses it for the customer side. */
+export const AMAZON_SIDE_ASN = 64512;
+
+function tunnelSettings(): Partial<VpnConnectionConfig> {
+  const settings: Record<string, unknown> = {};
+  for (const tunnel of ['tunnel1', 'tunnel2']) {
+    settings[`${tunnel}IkeVersions`] = [...TUNNEL_CRYPTO.ikeVersions];
+    for (const phase of ['Phase1', 'Phase2']) {
+      settings[`${tunnel}${phase}EncryptionAlgorithms`] = [...TUNNEL_CRYPTO.encryptionAlgorithms];
+      settings[`${tunnel}${phase}IntegrityAlgorithms`] = [...TUNNEL_CRYPTO.integrityAlgorithms];
+      settings[`${tunnel}${phase}DhGroupNumbers`] = [...TUNNEL_CRYPTO.dhGroupNumbers];
+    }
+  }
+  return settings as Partial<VpnConnectionConfig>;
+}
+
+export interface OnPremConnectivityProps {
+  readonly vpc: Vpc;
+  /** Route tables that learn the on-premises routes. */
+  readonly routeTables: readonly RouteTable[];
+  readonly vpcCidr: string;
+  readonly namePrefix: string;
+  /**
+   * Site-to-site VPN settings.
+   * @default - no VPN
+   */
+  readonly vpn?: VpnConfig;
+  /**
+   * Direct Connect gateway to associate with the VPN gateway.
+   * @default - no Direct Connect
+   */
+  readonly directConnectGatewayId?: string;
+}
+
+/**
+ * The VPN gateway on the VPC and what reaches it from on-premises: a site-to-site VPN (BGP, or
+ * static routes when configured) with AWS-generated tunnel keys, and an optional Direct Connect
+ * gateway association. Routes propagate into the private route tables.
+ */
+export class OnPremConnectivity extends Construct {
+  readonly vpnGateway: VpnGateway;
+  readonly customerGateway?: CustomerGateway;
+  readonly vpnConnection?: VpnConnection;
+
+  constructor(scope: Construct, id: string, props: OnPremConnectivityProps) {
+    super(scope, id);
+    this.vpnGateway = new VpnGateway(this, 'vpn-gateway', {
+      vpcId: props.vpc.id,
+      amazonSideAsn: String(AMAZON_SIDE_ASN),
+      tags: { Name: props.namePrefix },
+    });
+    props.routeTables.forEach((table, i) => {
+      new VpnGatewayRoutePropagation(this, `route-propagation-${i}`, {
+        vpnGatewayId: this.vpnGateway.id,
+        routeTableId: table.id,
+      });
+    });
+
+    if (props.vpn) {
+      const staticRoutes = props.vpn.staticRoutes;
+      this.customerGateway = new CustomerGateway(this, 'customer-gateway', {
+        type: 'ipsec.1',
+        ipAddress: props.vpn.customerGatewayIp,
+        bgpAsn: String(props.vpn.bgpAsn),
+        tags: { Name: `${props.namePrefix}-on-prem` },
+      });
+      // No tunnel preshared keys: AWS generates them, so they never appear in config or code.
+      this.vpnConnection = new VpnConnection(this, 'vpn-connection', {
+        type: 'ipsec.1',
+        vpnGatewayId: this.vpnGateway.id,
+        customerGatewayId: this.customerGateway.id,
+        staticRoutesOnly: staticRoutes !== undefined,
+        ...tunnelSettings(),
+        tags: { Name: props.namePrefix },
+      });
+      (staticRoutes ?? []).forEach((cidr, i) => {
+        new VpnConnectionRoute(this, `static-route-${i}`, {
+          vpnConnectionId: this.vpnConnection!.id,
+          destinationCidrBlock: cidr,
+        });
+      });
+    }
+
+    if (props.directConnectGatewayId) {
+      new DxGatewayAssociation(this, 'direct-connect', {
+        dxGatewayId: props.directConnectGatewayId,
+        associatedGatewayId: this.vpnGateway.id,
+        allowedPrefixes: [props.vpcCidr],
+      });
+    }
+  }
+}
