@@ -21,4 +21,5 @@ module.exports = {
   moduleFileExtensions: ['ts', 'js', 'json'],
   testMatch: ['<rootDir>/src/**/*.spec.ts'],
   moduleNameMapper,
+  setupFilesAfterEnv: [path.join(__dirname, 'jest.setup.cjs')],
 };

@@ -1,0 +1,25 @@
+import { resolve } from 'node:path';
+import { ConfigError, loadConfig } from '@privatelink/config';
+import { AppFailed, defaultOutdir, synthesize } from './synth-host';
+
+/** `npm run synth` and the cdktf.json app: validate the config, then synthesize every stack. */
+async function main(): Promise<number> {
+  const started = process.hrtime.bigint();
+  const root = resolve(__dirname, '../../..');
+  try {
+    const config = loadConfig();
+    const outdir = defaultOutdir(process.cwd());
+    const { stacks } = await synthesize({ config, outdir, root });
+    const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+    process.stdout.write(`synthesized ${stacks.length} stacks from ${config.file} into ${outdir} in ${seconds.toFixed(1)} s\n`);
+    return 0;
+  } catch (error) {
+    if (error instanceof ConfigError || error instanceof AppFailed) {
+      process.stderr.write(`${error.message}\n`);
+      return 1;
+    }
+    throw error;
+  }
+}
+
+main().then((code) => process.exit(code));
