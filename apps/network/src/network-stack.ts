@@ -86,6 +86,7 @@ export class NetworkStack extends PrivatelinkStack {
       notebookEndpointId: notebook.id,
       notebookEndpointDnsName: notebook.dnsEntry.get(0).dnsName,
       privateZoneId: this.zone.zone.zoneId,
+      s3PrefixListId: this.endpoints.s3Gateway.prefixListId,
     });
     this.output('vpn_gateway_id', this.onPrem.vpnGateway.id, 'ID of the VPN gateway attached to the VPC.');
     if (this.onPrem.vpnConnection) {

@@ -14,6 +14,7 @@ export interface NetworkHandoff {
   readonly notebookEndpointId: string;
   readonly notebookEndpointDnsName: string;
   readonly privateZoneId: string;
+  readonly s3PrefixListId: string;
 }
 
 interface OutputSpec {
@@ -50,6 +51,10 @@ export const NETWORK_HANDOFF_OUTPUTS: { readonly [K in keyof NetworkHandoff]: Ou
     description: 'Regional DNS name of the SageMaker notebook endpoint.',
   },
   privateZoneId: { output: 'private_zone_id', description: 'ID of the private hosted zone naming the endpoints.' },
+  s3PrefixListId: {
+    output: 's3_prefix_list_id',
+    description: 'Prefix list of the S3 gateway endpoint, for HTTPS egress rules to S3.',
+  },
 };
 
 const HANDOFF_KEYS = Object.keys(NETWORK_HANDOFF_OUTPUTS) as (keyof NetworkHandoff)[];
