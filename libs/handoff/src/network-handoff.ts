@@ -71,11 +71,12 @@ export function publishNetworkHandoff(stack: TerraformStack, values: NetworkHand
 
 /**
  * Reads the handoff from the network stack's state. Local backend: the state file the network
- * stack writes, addressed relative to this stack's working directory.
+ * stack writes, addressed relative to this stack's working directory. `id` names the data source
+ * when a stack reads more than one network (the SCP of an environment spans its regions).
  */
-export function readNetworkHandoff(scope: Construct, target: DeploymentTarget): NetworkHandoff {
+export function readNetworkHandoff(scope: Construct, target: DeploymentTarget, id = 'network'): NetworkHandoff {
   const networkId = stackId('network', target.environment.name, target.region.region);
-  const state = new DataTerraformRemoteStateLocal(scope, 'network', { path: localStatePath(networkId) });
+  const state = new DataTerraformRemoteStateLocal(scope, id, { path: localStatePath(networkId) });
   const entries = HANDOFF_KEYS.map((key) => {
     const spec = NETWORK_HANDOFF_OUTPUTS[key];
     return [key, spec.list ? state.getList(spec.output) : state.getString(spec.output)];

@@ -1,0 +1,57 @@
+import { parseConfig, deploymentTargets } from '@privatelink/config';
+import { Vpc } from '@cdktf/provider-aws/lib/vpc';
+import { App, Testing } from 'cdktf';
+import { defaultTags, PrivatelinkStack, type PrivatelinkStackProps } from './privatelink-stack';
+import { localStatePath, stackId } from './stack-names';
+
+const CONFIG = `
+environments:
+  qa:
+    accountId: "123456789012"
+    onPremCidrs: [192.168.0.0/16]
+    directConnectGatewayId: 5f2a8c1e-4b7d-4e9a-9c3f-1a2b3c4d5e6f
+    dns: { privateZone: ml.qa.example.internal }
+    tags: { team: ml, project-code: p42 }
+    regions:
+      eu-west-1: { vpcCidr: 10.1.0.0/16, availabilityZones: [eu-west-1a, eu-west-1b] }
+`;
+
+class ProbeStack extends PrivatelinkStack {
+  constructor(scope: App, props: PrivatelinkStackProps) {
+    super(scope, 'network', props);
+    new Vpc(this, 'vpc', { cidrBlock: '10.1.0.0/16' });
+  }
+}
+
+describe('PrivatelinkStack', () => {
+  const [target] = deploymentTargets(parseConfig('test.yaml', CONFIG));
+
+  it('names the stack <app>-<env>-<region>', () => {
+    expect(stackId('sagemaker', 'qa', 'eu-west-1')).toBe('sagemaker-qa-eu-west-1');
+    expect(new ProbeStack(Testing.app(), { target }).node.id).toBe('network-qa-eu-west-1');
+  });
+
+  it('pins the provider to the region and account and tags from general to specific', () => {
+    const json = JSON.parse(Testing.synth(new ProbeStack(Testing.app(), { target })));
+    expect(json.provider.aws).toEqual([
+      {
+        region: 'eu-west-1',
+        allowed_account_ids: ['123456789012'],
+        default_tags: [
+          { tags: { team: 'ml', 'project-code': 'p42', project: 'sagemaker-privatelink', environment: 'qa', 'managed-by': 'cdktf' } },
+        ],
+      },
+    ]);
+  });
+
+  it('keeps local state at the repository root through a relative path', () => {
+    const json = JSON.parse(Testing.synth(new ProbeStack(Testing.app(), { target })));
+    expect(json.terraform.backend).toEqual({ local: { path: '../../../terraform.network-qa-eu-west-1.tfstate' } });
+    expect(localStatePath('x')).not.toMatch(/^\//);
+  });
+
+  it('lets the identity tags win over environment tags of the same name', () => {
+    const tags = defaultTags({ ...target, environment: { ...target.environment, tags: { environment: 'spoofed' } } });
+    expect(tags['environment']).toBe('qa');
+  });
+});
