@@ -44,7 +44,11 @@ function resolveEnvironment(envName: string, env: ParsedEnvironment, issues: Con
           message: `is not an availability zone of ${region}; allowed: ${allowedZones.join(', ')}`,
         });
       } else if (seenZones.has(zone)) {
-        issues.push({ path: [...regionPath, 'availabilityZones', i], value: zone, message: 'is listed twice' });
+        issues.push({
+          path: [...regionPath, 'availabilityZones', i],
+          value: zone,
+          message: 'is listed twice; list each zone once',
+        });
       }
       seenZones.add(zone);
     });

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { isMap, isNode, isScalar, LineCounter, parseDocument, type Document } from 'yaml';
+import { isCollection, isMap, isNode, isScalar, LineCounter, parseDocument, type Document } from 'yaml';
 import type { z } from 'zod';
 import { resolveConfig } from './check-config';
 import { ConfigError, type ConfigIssue } from './config-error';
@@ -53,8 +53,28 @@ export function parseConfig(file: string, text: string): PrivatelinkConfig {
     throw new ConfigError(file, withPositions(issues, doc, position));
   }
   const { config, issues } = resolveConfig(file, result.data);
-  if (issues.length > 0) throw new ConfigError(file, withPositions(issues, doc, position));
+  if (issues.length > 0) {
+    throw new ConfigError(file, withPositions(issues.map((issue) => ({ issue, at: 'value' as const })), doc, position));
+  }
   return config;
+}
+
+/** An issue and what its position should point at: the key itself (an unknown field, a bad name) or its value. */
+interface LocatedIssue {
+  readonly issue: ConfigIssue;
+  readonly at: 'key' | 'value';
+}
+
+/** Zod's type names in the words a YAML author knows. */
+const YAML_TYPES: Readonly<Record<string, string>> = {
+  object: 'a map',
+  record: 'a map',
+  array: 'a list',
+  boolean: 'true or false',
+};
+
+function yamlType(expected: string): string {
+  return YAML_TYPES[expected] ?? `a ${expected}`;
 }
 
 function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {
@@ -66,34 +86,45 @@ function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {
   return current;
 }
 
-function fromZodIssue(issue: z.core.$ZodIssue, raw: unknown): ConfigIssue[] {
-  const path = issue.path.filter((segment): segment is string | number => typeof segment !== 'symbol');
-  switch (issue.code) {
+function fromZodIssue(zodIssue: z.core.$ZodIssue, raw: unknown): LocatedIssue[] {
+  const path = zodIssue.path.filter((segment): segment is string | number => typeof segment !== 'symbol');
+  const atValue = (issue: ConfigIssue): LocatedIssue[] => [{ issue, at: 'value' }];
+  switch (zodIssue.code) {
     case 'unrecognized_keys': {
       const allowed = allowedKeysAt(path);
-      return issue.keys.map((key) => ({
-        path: [...path, key],
-        message: `is not a known field; allowed here: ${allowed.join(', ')}${suggest(key, allowed)}`,
+      return zodIssue.keys.map((key) => ({
+        issue: {
+          path: [...path, key],
+          message: `is not a known field; allowed here: ${allowed.join(', ')}${suggest(key, allowed)}`,
+        },
+        at: 'key',
       }));
     }
     case 'invalid_key':
       // A bad map key (an unknown region, an invalid environment name): report the key itself.
-      return issue.issues.map((inner) => ({ path, value: path[path.length - 1], message: inner.message }));
+      return zodIssue.issues.map((inner) => ({
+        issue: { path, value: path[path.length - 1], message: inner.message },
+        at: 'key',
+      }));
     case 'invalid_type': {
       const value = valueAt(raw, path);
-      if (value === undefined) return [{ path, message: `is required (${issue.expected})` }];
-      return [{ path, value, message: describeType(issue) }];
+      if (value === undefined) return atValue({ path, message: `is required (${yamlType(zodIssue.expected)})` });
+      return atValue({ path, value, message: describeType(zodIssue) });
     }
     case 'invalid_value':
-      return [{ path, value: valueAt(raw, path), message: `must be one of: ${issue.values.map(String).join(', ')}` }];
+      return atValue({
+        path,
+        value: valueAt(raw, path),
+        message: `must be one of: ${zodIssue.values.map(String).join(', ')}`,
+      });
     default:
-      return [{ path, value: valueAt(raw, path), message: issue.message }];
+      return atValue({ path, value: valueAt(raw, path), message: zodIssue.message });
   }
 }
 
 function describeType(issue: z.core.$ZodIssueInvalidType): string {
   // Schema-specific messages already say what is allowed; Zod's generic one gets the expected type.
-  return issue.message.startsWith('Invalid input') ? `must be a ${issue.expected}` : issue.message;
+  return issue.message.startsWith('Invalid input') ? `must be ${yamlType(issue.expected)}` : issue.message;
 }
 
 interface SchemaDef {
@@ -109,8 +140,10 @@ interface SchemaDef {
 function allowedKeysAt(path: readonly (string | number)[]): string[] {
   let def = (ConfigSchema as unknown as { _zod: { def: SchemaDef } })._zod.def;
   const unwrap = () => {
-    while ((def.type === 'optional' || def.type === 'default' || def.type === 'pipe') && (def.innerType || def.in)) {
-      def = (def.innerType ?? def.in)!._zod.def;
+    while (def.type === 'optional' || def.type === 'default' || def.type === 'pipe') {
+      const inner = def.innerType ?? def.in;
+      if (!inner) break;
+      def = inner._zod.def;
     }
   };
   for (const segment of path) {
@@ -146,10 +179,10 @@ function suggest(key: string, allowed: readonly string[]): string {
 }
 
 /** Adds `line:column` to each issue, pointing at the offending key or value in the file. */
-function withPositions(issues: ConfigIssue[], doc: Document, position: (offset: number) => string): ConfigIssue[] {
+function withPositions(issues: LocatedIssue[], doc: Document, position: (offset: number) => string): ConfigIssue[] {
   return issues
-    .map((issue) => {
-      const offset = offsetOf(doc, issue.path);
+    .map(({ issue, at }) => {
+      const offset = offsetOf(doc, issue.path, at);
       return offset === undefined ? issue : { ...issue, position: position(offset) };
     })
     .sort((a, b) => compareLines(a.position, b.position));
@@ -161,13 +194,19 @@ function compareLines(a?: string, b?: string): number {
   return la - lb || ca - cb;
 }
 
-function offsetOf(doc: Document, path: readonly (string | number)[]): number | undefined {
+/**
+ * Where the issue at `path` starts: the value when it is a scalar or a one-line `[...]`/`{...}`, else the key,
+ * since a block map or list starts on the line after the key it belongs to.
+ */
+function offsetOf(doc: Document, path: readonly (string | number)[], at: 'key' | 'value'): number | undefined {
   for (let depth = path.length; depth > 0; depth--) {
     const parent = depth > 1 ? doc.getIn(path.slice(0, depth - 1), true) : doc.contents;
     const last = path[depth - 1];
     if (isMap(parent)) {
       const pair = parent.items.find((item) => isScalar(item.key) && item.key.value === last);
-      if (pair && isNode(pair.value) && depth === path.length && pair.value.range) return pair.value.range[0];
+      const value = pair?.value;
+      const pointAtValue = depth === path.length && at === 'value' && !(isCollection(value) && !value.flow);
+      if (pointAtValue && isNode(value) && value.range) return value.range[0];
       if (pair && isNode(pair.key) && pair.key.range) return pair.key.range[0];
     } else if (isNode(parent)) {
       const node = doc.getIn(path.slice(0, depth), true);
