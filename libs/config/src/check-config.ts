@@ -27,6 +27,7 @@ export function resolveConfig(file: string, parsed: ParsedConfig): { config: Pri
     resolveEnvironment(envName, env, issues),
   );
   checkNetworksApart(environments, issues);
+  checkNameLengths(parsed.project, environments, issues);
   return { config: { file, project: parsed.project, environments }, issues };
 }
 
@@ -76,6 +77,7 @@ function resolveEnvironment(envName: string, env: ParsedEnvironment, issues: Con
   });
 
   checkOnPrem(envPath, env, issues);
+  checkSagemaker(envPath, env, issues);
 
   return {
     name: envName,
@@ -87,6 +89,7 @@ function resolveEnvironment(envName: string, env: ParsedEnvironment, issues: Con
     resolverInboundEndpoint: env.dns.resolverInboundEndpoint,
     endpoints: [...new Set([...DEFAULT_ENDPOINTS, ...env.endpoints.extra])],
     tags: env.tags,
+    sagemaker: env.sagemaker,
     regions,
   };
 }
@@ -164,4 +167,50 @@ function checkNetworksApart(environments: EnvironmentConfig[], issues: ConfigIss
       }
     }
   });
+}
+
+const IAM_NAME_MAX = 64;
+const LONGEST_IAM_SUFFIX = '-notebook-access';
+
+function checkSagemaker(envPath: Path, env: ParsedEnvironment, issues: ConfigIssue[]) {
+  const settings = env.sagemaker;
+  const seen = new Map<string, number>();
+  settings.notebooks.forEach((notebook, i) => {
+    const key = notebook.name.toLowerCase();
+    const first = seen.get(key);
+    if (first !== undefined) {
+      issues.push({
+        path: [...envPath, 'sagemaker', 'notebooks', i, 'name'],
+        value: notebook.name,
+        message: `repeats notebooks[${first}] (names are case-insensitive in ARNs); use a unique name`,
+      });
+    }
+    seen.set(key, i);
+  });
+  if (
+    settings.notebooks.length > 0 &&
+    settings.access.assumeRoleArns.length === 0 &&
+    settings.access.samlProviderArns.length === 0
+  ) {
+    issues.push({
+      path: [...envPath, 'sagemaker', 'access'],
+      message: 'names nobody who may open the notebooks; list assumeRoleArns or samlProviderArns',
+    });
+  }
+}
+
+/** IAM names are global and capped at 64 characters; the longest we build is `<project>-<env>-<region>-notebook-access`. */
+function checkNameLengths(project: string, environments: EnvironmentConfig[], issues: ConfigIssue[]) {
+  for (const env of environments) {
+    for (const { region } of env.regions) {
+      const name = `${project}-${env.name}-${region}${LONGEST_IAM_SUFFIX}`;
+      if (name.length > IAM_NAME_MAX) {
+        issues.push({
+          path: ['environments', env.name],
+          value: env.name,
+          message: `makes IAM names longer than ${IAM_NAME_MAX} characters in ${region} (${name}); shorten the environment or project name`,
+        });
+      }
+    }
+  }
 }

@@ -4,6 +4,8 @@ export {
   deploymentTargets,
   type DeploymentTarget,
   type EnvironmentConfig,
+  type NotebookConfig,
+  type SagemakerConfig,
   type PrivatelinkConfig,
   type RegionConfig,
   type VpnConfig,
@@ -18,3 +20,4 @@ export {
   type ConfigInput,
   type EndpointName,
 } from './schema';
+export { NOTEBOOK_PLATFORMS } from './sagemaker-schema';

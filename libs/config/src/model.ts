@@ -1,4 +1,11 @@
+import type { ParsedSagemaker } from './sagemaker-schema';
 import type { EndpointName } from './schema';
+
+/** SageMaker settings of an environment: notebooks, who may open them, the optional SCP. */
+export type SagemakerConfig = ParsedSagemaker;
+
+/** One notebook instance, created in every region of its environment. */
+export type NotebookConfig = ParsedSagemaker['notebooks'][number];
 
 /** Site-to-site VPN settings of an environment. */
 export interface VpnConfig {
@@ -28,6 +35,8 @@ export interface EnvironmentConfig {
   /** Default endpoints followed by the configured extras, without duplicates. */
   readonly endpoints: readonly EndpointName[];
   readonly tags: Readonly<Record<string, string>>;
+  readonly sagemaker: SagemakerConfig;
+  /** In config order; the first is the environment's primary region (it carries the SCP). */
   readonly regions: readonly RegionConfig[];
 }
 

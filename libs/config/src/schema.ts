@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { isPublicIpv4, parseCidr } from './ipv4';
 import { SUPPORTED_REGIONS } from './regions';
+import { SagemakerSchema } from './sagemaker-schema';
 
 const NAME = /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/;
 
@@ -131,6 +132,10 @@ const EnvironmentSchema = z
       })
       .default({ extra: [] }),
     tags: TagsSchema,
+    sagemaker: SagemakerSchema.default({
+      notebooks: [],
+      access: { mode: 'sourceVpce', scope: 'notebook', assumeRoleArns: [], samlProviderArns: [] },
+    }),
     regions: z
       .record(
         z.string().refine((region) => SUPPORTED_REGIONS.includes(region), {

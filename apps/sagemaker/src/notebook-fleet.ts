@@ -1,0 +1,140 @@
+import { IamRole } from '@cdktf/provider-aws/lib/iam-role';
+import { IamRolePolicy } from '@cdktf/provider-aws/lib/iam-role-policy';
+import { KmsAlias } from '@cdktf/provider-aws/lib/kms-alias';
+import { KmsKey } from '@cdktf/provider-aws/lib/kms-key';
+import { SagemakerNotebookInstance } from '@cdktf/provider-aws/lib/sagemaker-notebook-instance';
+import { SagemakerNotebookInstanceLifecycleConfiguration } from '@cdktf/provider-aws/lib/sagemaker-notebook-instance-lifecycle-configuration';
+import { SecurityGroup } from '@cdktf/provider-aws/lib/security-group';
+import { VpcSecurityGroupEgressRule } from '@cdktf/provider-aws/lib/vpc-security-group-egress-rule';
+import type { NotebookConfig } from '@privatelink/config';
+import type { NetworkHandoff } from '@privatelink/handoff';
+import {
+  notebookExecutionPolicy,
+  notebookExecutionTrustPolicy,
+  notebookKeyPolicy,
+  notebookSelfStopPolicy,
+  renderPolicy,
+  type AccountRegion,
+} from '@privatelink/policies';
+import { Fn } from 'cdktf';
+import { Construct } from 'constructs';
+import { idleStopScript } from './idle-stop-script';
+
+export interface NotebookFleetProps extends AccountRegion {
+  readonly network: NetworkHandoff;
+  readonly notebooks: readonly NotebookConfig[];
+  /** Prefix of names, e.g. `sagemaker-privatelink-dev-us-west-2` (IAM names are global). */
+  readonly namePrefix: string;
+  /**
+   * S3 location the notebooks may use.
+   * @default - no S3 access
+   */
+  readonly s3DataPrefix?: { readonly bucket: string; readonly prefix: string };
+}
+
+/**
+ * The notebook instances: in a private subnet, no direct internet, no root, IMDSv2 only, volumes
+ * encrypted with their own rotating key, egress only to the endpoints, run by a least-privilege role.
+ */
+export class NotebookFleet extends Construct {
+  readonly key: KmsKey;
+  readonly securityGroup: SecurityGroup;
+  readonly executionRole: IamRole;
+  readonly instances: SagemakerNotebookInstance[];
+
+  constructor(scope: Construct, id: string, props: NotebookFleetProps) {
+    super(scope, id);
+    const accountRegion = { accountId: props.accountId, region: props.region };
+
+    this.executionRole = new IamRole(this, 'execution-role', {
+      name: `${props.namePrefix}-notebook-exec`,
+      description: 'Runs the SageMaker notebooks: own logs, own key, optional S3 prefix',
+      assumeRolePolicy: renderPolicy(notebookExecutionTrustPolicy(accountRegion)),
+    });
+    this.key = new KmsKey(this, 'key', {
+      description: `Encrypts the notebook volumes of ${props.namePrefix}`,
+      enableKeyRotation: true,
+      isEnabled: true,
+      deletionWindowInDays: 30,
+      policy: renderPolicy(notebookKeyPolicy({ ...accountRegion, executionRoleArn: this.executionRole.arn })),
+    });
+    new KmsAlias(this, 'key-alias', { name: `alias/${props.namePrefix}-notebooks`, targetKeyId: this.key.keyId });
+    new IamRolePolicy(this, 'execution-policy', {
+      name: 'notebook-execution',
+      role: this.executionRole.id,
+      policy: renderPolicy(
+        notebookExecutionPolicy({
+          ...accountRegion,
+          notebookNamePrefix: commonPrefix(props.notebooks.map((notebook) => notebook.name)),
+          kmsKeyArn: this.key.arn,
+          ...(props.s3DataPrefix ? { s3BucketName: props.s3DataPrefix.bucket, s3Prefix: props.s3DataPrefix.prefix } : {}),
+        }),
+      ),
+    });
+    const stoppable = props.notebooks.filter((notebook) => notebook.idleStopMinutes !== undefined);
+    if (stoppable.length > 0) {
+      new IamRolePolicy(this, 'idle-stop-policy', {
+        name: 'stop-idle-notebooks',
+        role: this.executionRole.id,
+        policy: renderPolicy(notebookSelfStopPolicy({ ...accountRegion, notebookNames: stoppable.map((n) => n.name) })),
+      });
+    }
+
+    this.securityGroup = new SecurityGroup(this, 'security-group', {
+      name: `${props.namePrefix}-notebooks`,
+      description: 'SageMaker notebooks: no ingress; HTTPS egress to the VPC endpoints and S3 only',
+      vpcId: props.network.vpcId,
+      tags: { Name: `${props.namePrefix}-notebooks` },
+    });
+    new VpcSecurityGroupEgressRule(this, 'https-to-endpoints', {
+      securityGroupId: this.securityGroup.id,
+      description: 'HTTPS to the interface endpoints',
+      ipProtocol: 'tcp',
+      fromPort: 443,
+      toPort: 443,
+      referencedSecurityGroupId: props.network.endpointSecurityGroupId,
+    });
+    new VpcSecurityGroupEgressRule(this, 'https-to-s3', {
+      securityGroupId: this.securityGroup.id,
+      description: 'HTTPS to S3 through the gateway endpoint',
+      ipProtocol: 'tcp',
+      fromPort: 443,
+      toPort: 443,
+      prefixListId: props.network.s3PrefixListId,
+    });
+
+    const subnetId = Fn.element(props.network.privateSubnetIds, 0);
+    this.instances = props.notebooks.map((notebook) => {
+      const lifecycle =
+        notebook.idleStopMinutes === undefined
+          ? undefined
+          : new SagemakerNotebookInstanceLifecycleConfiguration(this, `${notebook.name}-idle-stop`, {
+              name: `${notebook.name}-idle-stop`,
+              onStart: Buffer.from(idleStopScript(notebook.idleStopMinutes, props.region)).toString('base64'),
+            });
+      return new SagemakerNotebookInstance(this, notebook.name, {
+        name: notebook.name,
+        instanceType: notebook.instanceType,
+        platformIdentifier: notebook.platformIdentifier,
+        volumeSize: notebook.volumeSizeGb,
+        roleArn: this.executionRole.arn,
+        subnetId,
+        securityGroups: [this.securityGroup.id],
+        kmsKeyId: this.key.keyId,
+        directInternetAccess: 'Disabled',
+        rootAccess: 'Disabled',
+        instanceMetadataServiceConfiguration: { minimumInstanceMetadataServiceVersion: '2' },
+        ...(lifecycle ? { lifecycleConfigName: lifecycle.name } : {}),
+        tags: { Name: notebook.name },
+      });
+    });
+  }
+}
+
+/** Longest common start of the names (log streams are `<notebook name>/...`). */
+function commonPrefix(names: readonly string[]): string {
+  if (names.length === 0) return 'none';
+  let prefix = names[0];
+  for (const name of names) while (!name.startsWith(prefix)) prefix = prefix.slice(0, -1);
+  return prefix.replace(/-+$/, '') || names[0][0];
+}
