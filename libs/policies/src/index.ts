@@ -12,3 +12,20 @@ export {
   type Principal,
 } from './policy-document';
 export { flowLogsDeliveryPolicy, flowLogsTrustPolicy, type FlowLogsDeliveryPolicyProps } from './flow-logs-role';
+export {
+  notebookAccessPolicy,
+  type NotebookAccessMode,
+  type NotebookAccessPolicyProps,
+  type NotebookAccessScope,
+} from './notebook-access-policy';
+export { notebookGuardScp, SCP_MAX_CHARACTERS, type NotebookGuardScpProps } from './notebook-guard-scp';
+export {
+  NOTEBOOK_LOG_GROUP_NAME,
+  notebookExecutionPolicy,
+  notebookExecutionTrustPolicy,
+  type NotebookExecutionPolicyProps,
+  type NotebookExecutionTrustPolicyProps,
+} from './notebook-execution-role';
+export { notebookKeyPolicy, type NotebookKeyPolicyProps } from './notebook-key-policy';
+export { AWS_SAML_AUDIENCE, notebookUserTrustPolicy, type NotebookUserTrustPolicyProps } from './notebook-user-trust-policy';
+export { notebookSelfStopPolicy, type NotebookSelfStopPolicyProps } from './notebook-self-stop-policy';
