@@ -1,6 +1,6 @@
 import { hostAddress } from '@privatelink/config';
 import { publishNetworkHandoff } from '@privatelink/handoff';
-import { PrivatelinkStack, type PrivatelinkStackProps } from '@privatelink/stack-kit';
+import { PrivatelinkStack, protectFromDestroy, type PrivatelinkStackProps } from '@privatelink/stack-kit';
 import { Fn, TerraformOutput } from 'cdktf';
 import type { Construct } from 'constructs';
 import { endpointServices } from './endpoint-services';
@@ -38,7 +38,8 @@ export class NetworkStack extends PrivatelinkStack {
       availabilityZones: region.availabilityZones,
       subnetCidrs: region.privateSubnetCidrs,
     });
-    new VpcFlowLogs(this, 'flow-logs', { ...accountRegion, vpc: this.network.vpc, namePrefix });
+    const flowLogs = new VpcFlowLogs(this, 'flow-logs', { ...accountRegion, vpc: this.network.vpc, namePrefix });
+    protectFromDestroy(props.target, this.network.vpc, flowLogs.key);
 
     this.endpoints = new PrivatelinkEndpoints(this, 'endpoints', {
       ...accountRegion,

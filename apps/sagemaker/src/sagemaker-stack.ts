@@ -1,6 +1,6 @@
 import { readNetworkHandoff, type NetworkHandoff } from '@privatelink/handoff';
 import { notebookInstanceArn } from '@privatelink/policies';
-import { defaultTags, PrivatelinkStack, type PrivatelinkStackProps } from '@privatelink/stack-kit';
+import { defaultTags, PrivatelinkStack, protectFromDestroy, type PrivatelinkStackProps } from '@privatelink/stack-kit';
 import { Fn, TerraformOutput } from 'cdktf';
 import type { Construct } from 'constructs';
 import { NotebookAccess } from './notebook-access';
@@ -35,6 +35,7 @@ export class SagemakerStack extends PrivatelinkStack {
         namePrefix,
         s3DataPrefix: settings.access.s3DataPrefix,
       });
+      protectFromDestroy(props.target, this.fleet.key);
       this.access = new NotebookAccess(this, 'access', {
         ...accountRegion,
         network: this.network,

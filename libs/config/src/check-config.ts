@@ -21,14 +21,19 @@ function defaultSubnets(vpcCidr: string, zoneCount: number): string[] | undefine
  * Turns a schema-valid file into the resolved config, collecting every cross-field problem:
  * zones outside their region, subnets outside their VPC, overlapping networks.
  */
-export function resolveConfig(file: string, parsed: ParsedConfig): { config: PrivatelinkConfig; issues: ConfigIssue[] } {
+export function resolveConfig(
+  file: string,
+  parsed: ParsedConfig,
+  env: NodeJS.ProcessEnv = {},
+): { config: PrivatelinkConfig; issues: ConfigIssue[] } {
   const issues: ConfigIssue[] = [];
   const environments = Object.entries(parsed.environments).map(([envName, env]) =>
     resolveEnvironment(envName, env, issues),
   );
   checkNetworksApart(environments, issues);
   checkNameLengths(parsed.project, environments, issues);
-  return { config: { file, project: parsed.project, environments }, issues };
+  const terraformCloud = resolveTerraformCloud(parsed, env, issues);
+  return { config: { file, project: parsed.project, ...(terraformCloud ? { terraformCloud } : {}), environments }, issues };
 }
 
 function resolveEnvironment(envName: string, env: ParsedEnvironment, issues: ConfigIssue[]): EnvironmentConfig {
@@ -81,6 +86,7 @@ function resolveEnvironment(envName: string, env: ParsedEnvironment, issues: Con
 
   return {
     name: envName,
+    protected: env.protected,
     accountId: env.accountId,
     onPremCidrs: env.onPremCidrs,
     ...(env.vpn ? { vpn: env.vpn } : {}),
@@ -213,4 +219,24 @@ function checkNameLengths(project: string, environments: EnvironmentConfig[], is
       }
     }
   }
+}
+
+/** TFC_ORGANIZATION wins over the file, so CI can switch a checkout to Terraform Cloud. */
+function resolveTerraformCloud(parsed: ParsedConfig, env: NodeJS.ProcessEnv, issues: ConfigIssue[]) {
+  const fromEnv = env['TFC_ORGANIZATION']?.trim();
+  const organization = fromEnv || parsed.terraformCloud?.organization;
+  if (!organization) return undefined;
+  if (fromEnv && !/^[A-Za-z0-9_-]{3,40}$/.test(fromEnv)) {
+    issues.push({
+      path: ['terraformCloud', 'organization'],
+      value: fromEnv,
+      message: 'from TFC_ORGANIZATION must be a Terraform Cloud organization name (3-40 letters, digits, - or _)',
+    });
+  }
+  return {
+    organization,
+    project: parsed.terraformCloud?.project ?? 'sagemaker-privatelink',
+    workspacePrefix: parsed.terraformCloud?.workspacePrefix ?? 'smpl',
+    hostname: parsed.terraformCloud?.hostname ?? 'app.terraform.io',
+  };
 }

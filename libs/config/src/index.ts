@@ -6,6 +6,7 @@ export {
   type EnvironmentConfig,
   type NotebookConfig,
   type SagemakerConfig,
+  type TerraformCloudConfig,
   type PrivatelinkConfig,
   type RegionConfig,
   type VpnConfig,

@@ -15,7 +15,7 @@ export function configFileFromEnv(env: NodeJS.ProcessEnv = process.env): string 
 }
 
 /** Reads, validates and resolves a config file; throws a ConfigError listing every problem. */
-export function loadConfig(file: string = configFileFromEnv()): PrivatelinkConfig {
+export function loadConfig(file: string = configFileFromEnv(), env: NodeJS.ProcessEnv = process.env): PrivatelinkConfig {
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
@@ -25,11 +25,11 @@ export function loadConfig(file: string = configFileFromEnv()): PrivatelinkConfi
       { path: [], message: `cannot read the config (${reason}); set PRIVATELINK_CONFIG to an existing YAML file` },
     ]);
   }
-  return parseConfig(file, text);
+  return parseConfig(file, text, env);
 }
 
 /** Validates config text; `file` is only used in messages. */
-export function parseConfig(file: string, text: string): PrivatelinkConfig {
+export function parseConfig(file: string, text: string, env: NodeJS.ProcessEnv = {}): PrivatelinkConfig {
   const lines = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lines, uniqueKeys: true, prettyErrors: false });
   const position = (offset: number) => {
@@ -52,7 +52,7 @@ export function parseConfig(file: string, text: string): PrivatelinkConfig {
     const issues = result.error.issues.flatMap((issue) => fromZodIssue(issue, raw));
     throw new ConfigError(file, withPositions(issues, doc, position));
   }
-  const { config, issues } = resolveConfig(file, result.data);
+  const { config, issues } = resolveConfig(file, result.data, env);
   if (issues.length > 0) {
     throw new ConfigError(file, withPositions(issues.map((issue) => ({ issue, at: 'value' as const })), doc, position));
   }

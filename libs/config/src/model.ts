@@ -26,6 +26,8 @@ export interface RegionConfig {
 
 export interface EnvironmentConfig {
   readonly name: string;
+  /** prevent_destroy on the VPC and KMS keys; destroy refused unless forced by name. */
+  readonly protected: boolean;
   readonly accountId: string;
   readonly onPremCidrs: readonly string[];
   readonly vpn?: VpnConfig;
@@ -40,23 +42,39 @@ export interface EnvironmentConfig {
   readonly regions: readonly RegionConfig[];
 }
 
+/** Terraform Cloud settings; present only when an organization is configured. */
+export interface TerraformCloudConfig {
+  readonly organization: string;
+  readonly project: string;
+  readonly workspacePrefix: string;
+  readonly hostname: string;
+}
+
 /** The validated, defaulted configuration every stack is built from. */
 export interface PrivatelinkConfig {
   /** The file it was read from, as given (relative paths stay relative). */
   readonly file: string;
   readonly project: string;
+  /** Set when the file or TFC_ORGANIZATION names an organization; otherwise local state. */
+  readonly terraformCloud?: TerraformCloudConfig;
   readonly environments: readonly EnvironmentConfig[];
 }
 
 /** One environment in one region: what one network stack and one SageMaker stack are built for. */
 export interface DeploymentTarget {
   readonly project: string;
+  readonly terraformCloud?: TerraformCloudConfig;
   readonly environment: EnvironmentConfig;
   readonly region: RegionConfig;
 }
 
 export function deploymentTargets(config: PrivatelinkConfig): DeploymentTarget[] {
   return config.environments.flatMap((environment) =>
-    environment.regions.map((region) => ({ project: config.project, environment, region })),
+    environment.regions.map((region) => ({
+      project: config.project,
+      ...(config.terraformCloud ? { terraformCloud: config.terraformCloud } : {}),
+      environment,
+      region,
+    })),
   );
 }

@@ -102,6 +102,13 @@ const EnvironmentSchema = z
       .array(cidrBlock(8, 32))
       .min(1, { error: 'must list at least one on-premises CIDR' })
       .meta({ description: 'On-premises networks that may reach the endpoints over VPN or Direct Connect.' }),
+    protected: z
+      .boolean()
+      .default(false)
+      .meta({
+        description:
+          'Production guard: prevent_destroy on the VPC and KMS keys, and destroy refused unless forced by name. Default: false.',
+      }),
     vpn: VpnSchema.optional(),
     directConnectGatewayId: z
       .string()
@@ -152,6 +159,31 @@ export const ConfigSchema = z
     project: name('project', 32)
       .default('sagemaker-privatelink')
       .meta({ description: 'Project name: the project tag and the prefix of generated names.' }),
+    terraformCloud: z
+      .strictObject({
+        organization: z
+          .string()
+          .regex(/^[A-Za-z0-9_-]{3,40}$/, { error: 'must be a Terraform Cloud organization name (3-40 letters, digits, - or _)' })
+          .optional()
+          .meta({ description: 'Organization; the TFC_ORGANIZATION environment variable sets or overrides it.' }),
+        project: z
+          .string()
+          .regex(/^[A-Za-z0-9 _-]{3,40}$/, { error: 'must be a Terraform Cloud project name (3-40 letters, digits, spaces, - or _)' })
+          .default('sagemaker-privatelink')
+          .meta({ description: 'Terraform Cloud project the workspaces belong to. Default: sagemaker-privatelink.' }),
+        workspacePrefix: z
+          .string()
+          .regex(/^[A-Za-z0-9][A-Za-z0-9_-]{0,39}$/, { error: 'must be 1-40 letters, digits, - or _, starting with a letter or digit' })
+          .default('smpl')
+          .meta({ description: 'Workspaces are named <prefix>-<app>-<env>-<region>. Default: smpl.' }),
+        hostname: z
+          .string()
+          .regex(/^[a-z0-9.-]+$/, { error: 'must be a host name such as app.terraform.io' })
+          .default('app.terraform.io')
+          .meta({ description: 'Terraform Cloud or Enterprise host. Default: app.terraform.io.' }),
+      })
+      .optional()
+      .meta({ description: 'Run every stack in its own Terraform Cloud workspace. Default: local state.' }),
     environments: z
       .record(name('environment name', 16), EnvironmentSchema)
       .refine((envs) => Object.keys(envs).length > 0, { error: 'must define at least one environment' }),

@@ -1,6 +1,12 @@
 import type { DeploymentTarget } from '@privatelink/config';
-import { localStatePath, stackId } from '@privatelink/stack-kit';
-import { DataTerraformRemoteStateLocal, TerraformOutput, type TerraformStack } from 'cdktf';
+import { localStatePath, stackId, workspaceName } from '@privatelink/stack-kit';
+import {
+  DataTerraformRemoteState,
+  DataTerraformRemoteStateLocal,
+  TerraformOutput,
+  type TerraformRemoteState,
+  type TerraformStack,
+} from 'cdktf';
 import type { Construct } from 'constructs';
 
 /** What the SageMaker stack of an env-region needs from its network stack. */
@@ -70,13 +76,23 @@ export function publishNetworkHandoff(stack: TerraformStack, values: NetworkHand
 }
 
 /**
- * Reads the handoff from the network stack's state. Local backend: the state file the network
- * stack writes, addressed relative to this stack's working directory. `id` names the data source
- * when a stack reads more than one network (the SCP of an environment spans its regions).
+ * Reads the handoff from the network stack's state: its Terraform Cloud workspace, or the local
+ * state file the network stack writes, addressed relative to this stack's working directory.
+ * `id` names the data source when a stack reads more than one network (the SCP of an environment
+ * spans its regions).
  */
 export function readNetworkHandoff(scope: Construct, target: DeploymentTarget, id = 'network'): NetworkHandoff {
   const networkId = stackId('network', target.environment.name, target.region.region);
-  const state = new DataTerraformRemoteStateLocal(scope, id, { path: localStatePath(networkId) });
+  const cloud = target.terraformCloud;
+  // Under Terraform Cloud the network workspace must share its state with this one
+  // (workspace settings > Remote state sharing).
+  const state: TerraformRemoteState = cloud
+    ? new DataTerraformRemoteState(scope, id, {
+        hostname: cloud.hostname,
+        organization: cloud.organization,
+        workspaces: { name: workspaceName(cloud.workspacePrefix, networkId) },
+      })
+    : new DataTerraformRemoteStateLocal(scope, id, { path: localStatePath(networkId) });
   const entries = HANDOFF_KEYS.map((key) => {
     const spec = NETWORK_HANDOFF_OUTPUTS[key];
     return [key, spec.list ? state.getList(spec.output) : state.getString(spec.output)];

@@ -1,3 +1,3 @@
-export { defaultTags, PrivatelinkStack, type PrivatelinkStackProps } from './privatelink-stack';
+export { defaultTags, PrivatelinkStack, protectFromDestroy, type PrivatelinkStackProps } from './privatelink-stack';
 export { runApp } from './run-app';
-export { localStatePath, stackId, type AppName } from './stack-names';
+export { localStatePath, stackId, workspaceName, type AppName } from './stack-names';

@@ -1,8 +1,8 @@
 import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import type { DeploymentTarget } from '@privatelink/config';
-import { LocalBackend, TerraformStack } from 'cdktf';
+import { CloudBackend, LocalBackend, NamedCloudWorkspace, TerraformStack, type TerraformResource } from 'cdktf';
 import type { Construct } from 'constructs';
-import { localStatePath, stackId, type AppName } from './stack-names';
+import { localStatePath, stackId, workspaceName, type AppName } from './stack-names';
 
 export interface PrivatelinkStackProps {
   /** The environment and region this stack is for. */
@@ -12,7 +12,8 @@ export interface PrivatelinkStackProps {
 /**
  * Base of every stack: one AWS provider pinned to the environment's region and account, default
  * tags from general to specific (environment config tags, then project, environment, managed-by),
- * and a local backend whose state path is relative.
+ * and either a local backend whose state path is relative or, when an organization is configured,
+ * a Terraform Cloud workspace of its own.
  */
 export abstract class PrivatelinkStack extends TerraformStack {
   readonly target: DeploymentTarget;
@@ -23,7 +24,17 @@ export abstract class PrivatelinkStack extends TerraformStack {
     const id = stackId(app, environment.name, region.region);
     super(scope, id);
     this.target = props.target;
-    new LocalBackend(this, { path: localStatePath(id) });
+    const cloud = props.target.terraformCloud;
+    if (cloud) {
+      // No token here: the CLI reads TF_TOKEN_<host> (e.g. TF_TOKEN_app_terraform_io).
+      new CloudBackend(this, {
+        hostname: cloud.hostname,
+        organization: cloud.organization,
+        workspaces: new NamedCloudWorkspace(workspaceName(cloud.workspacePrefix, id), cloud.project),
+      });
+    } else {
+      new LocalBackend(this, { path: localStatePath(id) });
+    }
     this.provider = new AwsProvider(this, 'aws', {
       region: region.region,
       allowedAccountIds: [environment.accountId],
@@ -35,4 +46,10 @@ export abstract class PrivatelinkStack extends TerraformStack {
 /** Tags every resource of a target carries; the three identity tags cannot be overridden. */
 export function defaultTags({ project, environment }: DeploymentTarget): Record<string, string> {
   return { ...environment.tags, project, environment: environment.name, 'managed-by': 'cdktf' };
+}
+
+/** Protected environments (prod) refuse to plan the destruction of the resources that hold data. */
+export function protectFromDestroy(target: DeploymentTarget, ...resources: TerraformResource[]): void {
+  if (!target.environment.protected) return;
+  for (const resource of resources) resource.addOverride('lifecycle.prevent_destroy', true);
 }

@@ -14,3 +14,8 @@ export function stackId(app: AppName, environment: string, region: string): stri
 export function localStatePath(id: string): string {
   return `../../../terraform.${id}.tfstate`;
 }
+
+/** Terraform Cloud workspace of a stack: `<prefix>-<app>-<env>-<region>`, unique per stack. */
+export function workspaceName(prefix: string, id: string): string {
+  return `${prefix}-${id}`;
+}
