@@ -1,3 +1,4 @@
+import { CloudwatchLogGroup } from '@cdktf/provider-aws/lib/cloudwatch-log-group';
 import { IamRole } from '@cdktf/provider-aws/lib/iam-role';
 import { IamRolePolicy } from '@cdktf/provider-aws/lib/iam-role-policy';
 import { KmsAlias } from '@cdktf/provider-aws/lib/kms-alias';
@@ -12,6 +13,8 @@ import {
   notebookExecutionPolicy,
   notebookExecutionTrustPolicy,
   notebookKeyPolicy,
+  logsKeyPolicy,
+  NOTEBOOK_LOG_GROUP_NAME,
   notebookSelfStopPolicy,
   renderPolicy,
   type AccountRegion,
@@ -38,6 +41,7 @@ export interface NotebookFleetProps extends AccountRegion {
  */
 export class NotebookFleet extends Construct {
   readonly key: KmsKey;
+  readonly logGroup: CloudwatchLogGroup;
   readonly securityGroup: SecurityGroup;
   readonly executionRole: IamRole;
   readonly instances: SagemakerNotebookInstance[];
@@ -65,12 +69,28 @@ export class NotebookFleet extends Construct {
       policy: renderPolicy(
         notebookExecutionPolicy({
           ...accountRegion,
-          notebookNamePrefix: commonPrefix(props.notebooks.map((notebook) => notebook.name)),
+          notebookNames: props.notebooks.map((notebook) => notebook.name),
           kmsKeyArn: this.key.arn,
           ...(props.s3DataPrefix ? { s3BucketName: props.s3DataPrefix.bucket, s3Prefix: props.s3DataPrefix.prefix } : {}),
         }),
       ),
     });
+    // SageMaker writes notebook logs to this fixed group; owning it gives it a key and a retention
+    // (the execution role cannot create groups).
+    const logsKey = new KmsKey(this, 'logs-key', {
+      description: `Encrypts the notebook logs of ${props.namePrefix}`,
+      enableKeyRotation: true,
+      isEnabled: true,
+      deletionWindowInDays: 30,
+      policy: renderPolicy(logsKeyPolicy({ ...accountRegion, logGroupNames: [NOTEBOOK_LOG_GROUP_NAME] })),
+    });
+    new KmsAlias(this, 'logs-key-alias', { name: `alias/${props.namePrefix}-notebook-logs`, targetKeyId: logsKey.keyId });
+    this.logGroup = new CloudwatchLogGroup(this, 'log-group', {
+      name: NOTEBOOK_LOG_GROUP_NAME,
+      retentionInDays: 365,
+      kmsKeyId: logsKey.arn,
+    });
+
     const stoppable = props.notebooks.filter((notebook) => notebook.idleStopMinutes !== undefined);
     if (stoppable.length > 0) {
       new IamRolePolicy(this, 'idle-stop-policy', {
@@ -129,12 +149,4 @@ export class NotebookFleet extends Construct {
       });
     });
   }
-}
-
-/** Longest common start of the names (log streams are `<notebook name>/...`). */
-function commonPrefix(names: readonly string[]): string {
-  if (names.length === 0) return 'none';
-  let prefix = names[0];
-  for (const name of names) while (!name.startsWith(prefix)) prefix = prefix.slice(0, -1);
-  return prefix.replace(/-+$/, '') || names[0][0];
 }

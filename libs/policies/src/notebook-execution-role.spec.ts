@@ -9,7 +9,7 @@ const keyArn = 'arn:aws:kms:eu-west-1:111122223333:key/1234abcd-12ab-34cd-56ef-1
 const props: NotebookExecutionPolicyProps = {
   accountId: '111122223333',
   region: 'eu-west-1',
-  notebookNamePrefix: 'dev-',
+  notebookNames: ['dev-research', 'dev-gpu'],
   kmsKeyArn: keyArn,
 };
 const group = 'arn:aws:logs:eu-west-1:111122223333:log-group:/aws/sagemaker/NotebookInstances';
@@ -51,7 +51,7 @@ describe('notebookExecutionPolicy without S3', () => {
       Sid: 'WriteOwnNotebookLogStreams',
       Effect: 'Allow',
       Action: ['logs:CreateLogStream', 'logs:PutLogEvents'],
-      Resource: `${group}:log-stream:dev-*`,
+      Resource: [`${group}:log-stream:dev-research/*`, `${group}:log-stream:dev-gpu/*`],
     });
   });
 
@@ -108,8 +108,8 @@ describe('notebookExecutionPolicy input validation', () => {
     [{ kmsKeyArn: '*' }, /kmsKeyArn must be a KMS key ARN .*; got "\*"/],
     [{ kmsKeyArn: 'arn:aws:kms:eu-west-1:111122223333:key/*' }, /kmsKeyArn must be a KMS key ARN/],
     [{ kmsKeyArn: 'arn:aws:kms:eu-west-1:111122223333:alias/notebooks' }, /kmsKeyArn must be a KMS key ARN/],
-    [{ notebookNamePrefix: '' }, /notebookNamePrefix must be a non-empty string; got ""/],
-    [{ notebookNamePrefix: '*' }, /notebookNamePrefix must be the start of a notebook instance name .*; got "\*"/],
+    [{ notebookNames: [] }, /notebookNames must name at least one value; got \[\]/],
+    [{ notebookNames: ['*'] }, /notebookNames\[0\] must be a notebook instance name .*; got "\*"/],
     [
       { s3BucketName: 'example-data' },
       /s3BucketName and s3Prefix go together; got s3BucketName="example-data", s3Prefix=undefined/,

@@ -1,6 +1,6 @@
 import { logGroupArn, PARTITION, type AccountRegion } from './arns';
 import { policyDocument, type PolicyDocument, type PolicyStatement } from './policy-document';
-import { isToken, requireFormat, requireNonEmpty } from './validation';
+import { isToken, requireFormat, requireNonEmpty, requireNonEmptyList } from './validation';
 
 /** The log group every SageMaker notebook instance writes to; one per account and region. */
 export const NOTEBOOK_LOG_GROUP_NAME = '/aws/sagemaker/NotebookInstances';
@@ -23,8 +23,8 @@ export function notebookExecutionTrustPolicy({ accountId }: NotebookExecutionTru
 }
 
 export interface NotebookExecutionPolicyProps extends AccountRegion {
-  /** Log streams are named `<notebook name>/...`; the role writes only streams starting with this. */
-  readonly notebookNamePrefix: string;
+  /** The notebooks the role runs; it writes only their log streams (`<notebook name>/...`). */
+  readonly notebookNames: readonly string[];
   /** ARN of the environment's notebook KMS key (`arn:aws:kms:...:key/...`, may be a token). */
   readonly kmsKeyArn: string;
   /**
@@ -50,12 +50,15 @@ const KEY_USE_ACTIONS = ['kms:Decrypt', 'kms:Encrypt', 'kms:GenerateDataKey', 'k
 export function notebookExecutionPolicy(props: NotebookExecutionPolicyProps): PolicyDocument {
   requireNonEmpty(BUILDER, 'accountId', props.accountId);
   requireNonEmpty(BUILDER, 'region', props.region);
-  requireFormat(
-    BUILDER,
-    'notebookNamePrefix',
-    props.notebookNamePrefix,
-    /^[a-zA-Z0-9][a-zA-Z0-9-]*$/,
-    'the start of a notebook instance name (letters, digits, hyphens)',
+  requireNonEmptyList(BUILDER, 'notebookNames', props.notebookNames);
+  props.notebookNames.forEach((name, i) =>
+    requireFormat(
+      BUILDER,
+      `notebookNames[${i}]`,
+      name,
+      /^[a-zA-Z0-9](-*[a-zA-Z0-9])*$/,
+      'a notebook instance name (letters, digits, hyphens)',
+    ),
   );
   requireFormat(
     BUILDER,
@@ -71,7 +74,7 @@ export function notebookExecutionPolicy(props: NotebookExecutionPolicyProps): Po
       Sid: 'WriteOwnNotebookLogStreams',
       Effect: 'Allow',
       Action: ['logs:CreateLogStream', 'logs:PutLogEvents'],
-      Resource: `${group}:log-stream:${props.notebookNamePrefix}*`,
+      Resource: props.notebookNames.map((name) => `${group}:log-stream:${name}/*`),
     },
     {
       // CloudWatch Logs checks some log-group actions against `<group ARN>:*`.

@@ -86,14 +86,14 @@ export function builtDocuments(): readonly BuiltDocument[] {
     {
       name: 'notebookExecutionPolicy(no S3)',
       kind: 'identity',
-      document: notebookExecutionPolicy({ ...accountRegion, notebookNamePrefix: 'dev-', kmsKeyArn: KMS_KEY_ARN }),
+      document: notebookExecutionPolicy({ ...accountRegion, notebookNames: ['dev-research'], kmsKeyArn: KMS_KEY_ARN }),
     },
     {
       name: 'notebookExecutionPolicy(S3 prefix)',
       kind: 'identity',
       document: notebookExecutionPolicy({
         ...accountRegion,
-        notebookNamePrefix: 'dev-',
+        notebookNames: ['dev-research'],
         kmsKeyArn: KMS_KEY_ARN,
         s3BucketName: 'example-notebook-data',
         s3Prefix: 'notebooks/dev',
