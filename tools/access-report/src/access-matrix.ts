@@ -1,0 +1,236 @@
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { DeploymentTarget } from '@privatelink/config';
+import type { NetworkHandoff } from '@privatelink/handoff';
+import { NETWORK_HANDOFF_OUTPUTS } from '@privatelink/handoff';
+import { fakeNetworkHandoff } from '@privatelink/handoff/testing';
+import { notebookGuardScp, renderPolicy } from '@privatelink/policies';
+import {
+  ADMINISTRATOR_ACCESS,
+  simulate,
+  type PolicyInput,
+  type RequestContext,
+  type SimulationOutcome,
+} from '@privatelink/policies/testing';
+import { stackId } from '@privatelink/stack-kit';
+
+export const ACTIONS = [
+  'sagemaker:CreatePresignedNotebookInstanceUrl',
+  'sagemaker:DescribeNotebookInstance',
+  'sagemaker:ListNotebookInstances',
+] as const;
+export type Action = (typeof ACTIONS)[number];
+
+export const PRINCIPALS = ['notebook user', 'notebook user + AdministratorAccess', 'outside the group (AdministratorAccess)'] as const;
+export type PrincipalKind = (typeof PRINCIPALS)[number];
+
+export const SOURCES = ['notebook endpoint', 'API endpoint', 'other endpoint, same VPC', 'another VPC', 'internet'] as const;
+export type Source = (typeof SOURCES)[number];
+
+export interface MatrixCell {
+  readonly scp: boolean;
+  readonly principal: PrincipalKind;
+  readonly action: Action;
+  readonly source: Source;
+  readonly outcome: SimulationOutcome;
+}
+
+/** The policies of one env-region as they appear in the synthesized stacks, tokens resolved. */
+export interface SynthesizedAccess {
+  readonly target: DeploymentTarget;
+  readonly stack: string;
+  /** Literal JSON of the notebook-access policy (with Terraform tokens). */
+  readonly accessPolicy: string;
+  /** Literal JSON of the SCP, from the environment's first-region stack, when enabled. */
+  readonly scp?: string;
+  /** True when `scp` is the config's; false when it is rendered only to show its effect. */
+  readonly scpEnabled: boolean;
+  readonly notebookArn: string;
+  readonly handoff: NetworkHandoff;
+  /** Values standing in for the `terraform_remote_state` outputs the policies reference. */
+  readonly tokens: Readonly<Record<string, string>>;
+}
+
+/** Fake but distinct network outputs per region, so the SCP's endpoint list is meaningful. */
+export function fakeHandoffFor(region: string): NetworkHandoff {
+  const hex = (key: string) => createHash('sha256').update(`${region}/${key}`).digest('hex').slice(0, 17);
+  const base = fakeNetworkHandoff({ region });
+  return {
+    ...base,
+    vpcId: `vpc-${hex('vpc')}`,
+    apiEndpointId: `vpce-${hex('api')}`,
+    notebookEndpointId: `vpce-${hex('notebook')}`,
+  };
+}
+
+interface StackJson {
+  resource?: Record<string, Record<string, Record<string, unknown>>>;
+  output?: Record<string, { value: unknown }>;
+}
+
+function readStack(outdir: string, id: string): StackJson {
+  const manifest = JSON.parse(readFileSync(join(outdir, 'manifest.json'), 'utf8')) as {
+    stacks: Record<string, { synthesizedStackPath: string }>;
+  };
+  const entry = manifest.stacks[id];
+  if (!entry) throw new Error(`${outdir} has no stack ${id}; run npm run synth`);
+  return JSON.parse(readFileSync(join(outdir, entry.synthesizedStackPath), 'utf8')) as StackJson;
+}
+
+function only(stack: StackJson, type: string, id: string): Record<string, unknown> | undefined {
+  const resources = Object.values(stack.resource?.[type] ?? {});
+  if (resources.length > 1) throw new Error(`${id} has ${resources.length} ${type} resources; expected at most one`);
+  return resources[0];
+}
+
+/** Tokens a stack's policies hold for its remote states: `network` is its own region's network. */
+function tokensFor(target: DeploymentTarget): Record<string, string> {
+  const tokens: Record<string, string> = {};
+  const add = (dataSource: string, handoff: NetworkHandoff) => {
+    for (const [key, spec] of Object.entries(NETWORK_HANDOFF_OUTPUTS)) {
+      const value = handoff[key as keyof NetworkHandoff];
+      if (typeof value === 'string') tokens[`\${data.terraform_remote_state.${dataSource}.outputs.${spec.output}}`] = value;
+    }
+  };
+  add('network', fakeHandoffFor(target.region.region));
+  for (const region of target.environment.regions) add(`network-${region.region}`, fakeHandoffFor(region.region));
+  return tokens;
+}
+
+/** Reads the access policy and the SCP of a target from a synth output folder. */
+export function synthesizedAccess(outdir: string, target: DeploymentTarget): SynthesizedAccess {
+  const { environment, region } = target;
+  const id = stackId('sagemaker', environment.name, region.region);
+  const stack = readStack(outdir, id);
+  const policy = only(stack, 'aws_iam_policy', id);
+  const arns = stack.output?.['notebook_arns']?.value as string[] | undefined;
+  if (!policy || !arns?.length) throw new Error(`${id} has no notebook access policy (no notebooks configured)`);
+
+  const primary = environment.regions[0];
+  const primaryStackId = stackId('sagemaker', environment.name, primary.region);
+  const scpResource = only(readStack(outdir, primaryStackId), 'aws_organizations_policy', primaryStackId);
+  const handoff = fakeHandoffFor(region.region);
+  const primaryTarget = { ...target, region: primary };
+  const tokens = { ...tokensFor(primaryTarget), ...tokensFor(target) };
+  let scp = scpResource?.['content'] as string | undefined;
+  if (scp) {
+    // The SCP lives in the first region's stack: resolve its tokens with that stack's view.
+    scp = resolveTokens(scp, tokensFor(primaryTarget));
+  } else {
+    scp = renderPolicy(
+      notebookGuardScp({
+        allowedEndpointIds: environment.regions.flatMap((r) => {
+          const other = fakeHandoffFor(r.region);
+          return [other.apiEndpointId, other.notebookEndpointId];
+        }),
+        breakGlassPrincipalArns: [`arn:aws:iam::${environment.accountId}:role/BreakGlass`],
+      }),
+    );
+  }
+  return {
+    target,
+    stack: id,
+    accessPolicy: policy['policy'] as string,
+    scp,
+    scpEnabled: scpResource !== undefined,
+    notebookArn: arns[0],
+    handoff,
+    tokens,
+  };
+}
+
+function resolveTokens(text: string, tokens: Readonly<Record<string, string>>): string {
+  let result = text;
+  for (const [token, value] of Object.entries(tokens)) result = result.split(token).join(value);
+  return result;
+}
+
+function contextOf(source: Source, handoff: NetworkHandoff): RequestContext {
+  switch (source) {
+    case 'notebook endpoint':
+      return { 'aws:SourceVpce': handoff.notebookEndpointId, 'aws:SourceVpc': handoff.vpcId };
+    case 'API endpoint':
+      return { 'aws:SourceVpce': handoff.apiEndpointId, 'aws:SourceVpc': handoff.vpcId };
+    case 'other endpoint, same VPC':
+      return { 'aws:SourceVpce': 'vpce-0ffffffffffffffff', 'aws:SourceVpc': handoff.vpcId };
+    case 'another VPC':
+      return { 'aws:SourceVpce': 'vpce-0eeeeeeeeeeeeeeee', 'aws:SourceVpc': 'vpc-0eeeeeeeeeeeeeeee' };
+    case 'internet':
+      return { 'aws:SourceIp': '203.0.113.7' };
+  }
+}
+
+/** Evaluates every cell with the IAM simulator: principal x source x action, without and with the SCP. */
+export async function evaluateMatrix(access: SynthesizedAccess): Promise<MatrixCell[]> {
+  const { accountId } = access.target.environment;
+  const identity: Record<PrincipalKind, PolicyInput[]> = {
+    'notebook user': [access.accessPolicy],
+    'notebook user + AdministratorAccess': [access.accessPolicy, ADMINISTRATOR_ACCESS],
+    'outside the group (AdministratorAccess)': [ADMINISTRATOR_ACCESS],
+  };
+  const cells: MatrixCell[] = [];
+  for (const scp of [false, true]) {
+    for (const principal of PRINCIPALS) {
+      for (const action of ACTIONS) {
+        for (const source of SOURCES) {
+          const outcome = await simulate({
+            principal: `arn:aws:iam::${accountId}:role/${principal === 'outside the group (AdministratorAccess)' ? 'platform-admin' : 'notebook-user'}`,
+            action,
+            resource: action === 'sagemaker:ListNotebookInstances' ? '*' : access.notebookArn,
+            resourceAccount: accountId,
+            identityPolicies: identity[principal],
+            ...(scp && access.scp ? { scps: [access.scp] } : {}),
+            context: contextOf(source, access.handoff),
+            tokens: access.tokens,
+          });
+          cells.push({ scp, principal, action, source, outcome });
+        }
+      }
+    }
+  }
+  return cells;
+}
+
+const SYMBOL: Record<SimulationOutcome, string> = {
+  Allowed: 'allowed',
+  ExplicitlyDenied: '**denied** (explicit)',
+  ImplicitlyDenied: 'denied (implicit)',
+};
+
+/** A Markdown report a security reviewer can read on its own. */
+export function renderReport(access: SynthesizedAccess, cells: readonly MatrixCell[]): string {
+  const { environment, region } = access.target;
+  const settings = environment.sagemaker.access;
+  const lines = [
+    `# Notebook access: ${environment.name} / ${region.region}`,
+    '',
+    `Evaluated with an IAM policy simulator (\`@cloud-copilot/iam-simulate\`) on the policies **as synthesized** in \`${access.stack}\`.`,
+    `Access mode \`${settings.mode}\`, scope \`${settings.scope}\`. Endpoint and VPC ids are stand-ins for the network stack's outputs:`,
+    `notebook endpoint \`${access.handoff.notebookEndpointId}\`, API endpoint \`${access.handoff.apiEndpointId}\`, VPC \`${access.handoff.vpcId}\`.`,
+    '',
+    '- **notebook user**: holds the notebook-access policy (group or role).',
+    '- **notebook user + AdministratorAccess**: the same, plus an unrelated `Allow *`; the explicit Deny must still hold.',
+    '- **outside the group**: AdministratorAccess only, no notebook policy: the gap only the SCP closes.',
+    '',
+  ];
+  for (const scp of [false, true]) {
+    const heading = !scp
+      ? '## Without the organization SCP'
+      : access.scpEnabled
+        ? '## With the organization SCP (enabled in config)'
+        : '## With the organization SCP (not enabled in config: its effect once enabled)';
+    lines.push(heading, '', `| principal | action | ${SOURCES.join(' | ')} |`, `| --- | --- | ${SOURCES.map(() => '---').join(' | ')} |`);
+    for (const principal of PRINCIPALS) {
+      for (const action of ACTIONS) {
+        const row = SOURCES.map((source) => {
+          const cell = cells.find((c) => c.scp === scp && c.principal === principal && c.action === action && c.source === source);
+          return cell ? SYMBOL[cell.outcome] : '?';
+        });
+        lines.push(`| ${principal} | \`${action.replace('sagemaker:', '')}\` | ${row.join(' | ')} |`);
+      }
+    }
+    lines.push('');
+  }
+  return `${lines.join('\n')}\n`;
+}
