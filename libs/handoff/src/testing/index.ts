@@ -1,0 +1,7 @@
+export {
+  fakeNetworkHandoff,
+  networkStateFixture,
+  type NetworkStateFixtureProps,
+  type TerraformStateFile,
+  type TerraformStateOutput,
+} from './network-state-fixture';

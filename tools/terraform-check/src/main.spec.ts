@@ -1,0 +1,59 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { delimiter, join } from 'node:path';
+import { findTerraform } from './terraform-environment';
+import { cleanEnv, runCli, synthSample } from './testing';
+
+// The CLI's guards: none of these runs terraform. The runs that do are in terraform-check.spec.ts.
+describe('terraform-check CLI', () => {
+  let dir: string;
+  let synthDir: string;
+
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), 'terraform-check-cli-'));
+    synthDir = synthSample(join(dir, 'cdktf.out'), ['network']);
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('refuses PRIVATELINK_SKIP_TERRAFORM when CI is set', () => {
+    const run = runCli([synthDir], { ...cleanEnv(), CI: '1', PRIVATELINK_SKIP_TERRAFORM: '1' });
+
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain('PRIVATELINK_SKIP_TERRAFORM is refused when CI is set');
+    expect(run.stdout).toBe('');
+  });
+
+  it('skips outside CI when PRIVATELINK_SKIP_TERRAFORM=1, with a warning that nothing was checked', () => {
+    const run = runCli([synthDir], { ...cleanEnv(), PRIVATELINK_SKIP_TERRAFORM: '1' });
+
+    expect(run.status).toBe(0);
+    expect(run.stderr).toContain('WARNING: PRIVATELINK_SKIP_TERRAFORM is set: terraform validate and plan were SKIPPED');
+    expect(run.stdout).toBe('');
+  });
+
+  it('fails loudly with how to install terraform when it is not on PATH', () => {
+    const env = cleanEnv();
+    const path = (env['PATH'] ?? '')
+      .split(delimiter)
+      .filter((entry) => findTerraform(entry) === undefined)
+      .join(delimiter);
+    expect(findTerraform(path)).toBeUndefined();
+
+    const run = runCli([synthDir], { ...env, PATH: path });
+
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain('terraform is not on PATH');
+    expect(run.stderr).toContain('https://apt.releases.hashicorp.com');
+    expect(run.stderr).toContain('https://releases.hashicorp.com/terraform/');
+  });
+
+  it('tells to run synth first when the synth output is missing or empty', () => {
+    const missing = runCli([join(dir, 'nowhere')], cleanEnv());
+    const empty = runCli([dir], cleanEnv());
+
+    expect(missing.status).toBe(2);
+    expect(missing.stderr).toContain(`${join(dir, 'nowhere', 'manifest.json')} not found: run \`npm run synth\` first.`);
+    expect(empty.status).toBe(2);
+    expect(empty.stderr).toContain('run `npm run synth` first');
+  });
+});

@@ -1,0 +1,54 @@
+import { checkStacks, type StackCheck } from './check-stacks';
+import { TerraformCheckError } from './terraform-check-error';
+
+const USAGE = 'usage: npm run test:terraform [-- <synth-dir>]   (default synth dir: cdktf.out)';
+
+/**
+ * `npm run test:terraform`: `terraform validate` and an offline `terraform plan` of every stack in
+ * the synth output, against the real AWS provider. Exit 0 when all pass, 1 when one fails, 2 when
+ * nothing could be checked (no terraform, no synth output, bad usage).
+ */
+async function main(args: readonly string[], env: NodeJS.ProcessEnv): Promise<number> {
+  if (args.length > 1 || args[0]?.startsWith('-')) {
+    process.stderr.write(`${USAGE}\n`);
+    return 2;
+  }
+  if (env['PRIVATELINK_SKIP_TERRAFORM']) {
+    if (env['CI']) {
+      process.stderr.write(
+        'terraform-check: PRIVATELINK_SKIP_TERRAFORM is refused when CI is set: CI must validate and plan every stack. ' +
+          'Install terraform on the runner instead.\n',
+      );
+      return 2;
+    }
+    process.stderr.write(
+      'terraform-check: WARNING: PRIVATELINK_SKIP_TERRAFORM is set: terraform validate and plan were SKIPPED, ' +
+        'no stack was checked against the AWS provider. CI runs them.\n',
+    );
+    return 0;
+  }
+
+  try {
+    const checks = await checkStacks({ synthDir: args[0] ?? 'cdktf.out', onStackChecked: report });
+    const failed = checks.filter((check) => check.status === 'failed').length;
+    process.stdout.write(`terraform: ${checks.length - failed} passed, ${failed} failed\n`);
+    return failed === 0 ? 0 : 1;
+  } catch (error) {
+    if (!(error instanceof TerraformCheckError)) throw error;
+    process.stderr.write(`terraform-check: ${error.message}\n`);
+    return 2;
+  }
+}
+
+function report(check: StackCheck): void {
+  if (check.status === 'passed') {
+    const what =
+      check.toAdd === undefined ? 'validate (Terraform Cloud backend: plans run remotely)' : `validate+plan (${check.toAdd} to add)`;
+    process.stdout.write(`ok ${check.stack} ${what}\n`);
+  } else {
+    const message = check.message.replace(/^/gm, '    ');
+    process.stdout.write(`FAILED ${check.stack} at ${check.step}:\n${message}\n`);
+  }
+}
+
+main(process.argv.slice(2), process.env).then((code) => process.exit(code));

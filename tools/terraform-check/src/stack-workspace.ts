@@ -1,0 +1,39 @@
+import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
+import { networkStateFixture } from '@privatelink/handoff/testing';
+import { awsProviderBlocks, OFFLINE_OVERRIDE_FILE, offlineOverride, type SynthesizedStack } from './offline-override';
+import type { ManifestStack } from './synth-manifest';
+
+/**
+ * Copies one stack into `root`, mirroring the synth layout (`<root>/cdktf.out/stacks/<id>/`) so its
+ * relative local state paths (`../../../terraform.<id>.tfstate`) land in `root`: the plan starts
+ * from empty state and never touches the real state files. Beside the copy go the offline
+ * override and, at every local remote state path, a network-state fixture. A `.terraform` folder
+ * left by a local cdktf run is not copied. Returns the folder to run terraform in.
+ */
+export function prepareStackWorkspace(stack: ManifestStack, synthDir: string, root: string): string {
+  const cwd = join(root, basename(synthDir), stack.workingDirectory);
+  cpSync(join(synthDir, stack.workingDirectory), cwd, {
+    recursive: true,
+    filter: (source) => basename(source) !== '.terraform',
+  });
+  const stackFile = join(cwd, relative(stack.workingDirectory, stack.synthesizedStackPath));
+  const stackJson = JSON.parse(readFileSync(stackFile, 'utf8')) as SynthesizedStack;
+  writeFileSync(join(cwd, OFFLINE_OVERRIDE_FILE), `${JSON.stringify(offlineOverride(stackJson), null, 2)}\n`);
+
+  const region = awsProviderBlocks(stackJson).find((block) => block.alias === undefined)?.region;
+  for (const [name, state] of Object.entries(stackJson.data?.terraform_remote_state ?? {})) {
+    if (state.backend !== 'local' || state.config?.path === undefined) continue;
+    const statePath = resolve(cwd, state.config.path);
+    const withinRoot = relative(root, statePath);
+    if (withinRoot.startsWith('..') || isAbsolute(withinRoot)) {
+      throw new Error(
+        `data.terraform_remote_state.${name} reads "${state.config.path}", outside the stack's workspace: ` +
+          'local state paths are relative to the stack folder and stay in the repository (../../../terraform.<id>.tfstate).',
+      );
+    }
+    mkdirSync(dirname(statePath), { recursive: true });
+    writeFileSync(statePath, `${JSON.stringify(networkStateFixture(region ? { region } : {}), null, 2)}\n`);
+  }
+  return cwd;
+}

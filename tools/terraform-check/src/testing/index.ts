@@ -1,0 +1,2 @@
+export { cleanEnv, runCli, type CliRun } from './run-cli';
+export { SAMPLE_STACK_IDS, synthSample, type SampleStack } from './sample-synth';
