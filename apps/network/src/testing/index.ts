@@ -1,0 +1,4 @@
+export * from './checks';
+export * from './synth';
+export * from './targets';
+export * from './expected-endpoints';
