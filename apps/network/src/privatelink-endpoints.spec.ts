@@ -126,10 +126,11 @@ describe('PrivatelinkEndpoints: interface endpoints', () => {
     ['dev', testTarget(), '111111111111'],
     ['staging-like', staticVpnTarget(), '222222222222'],
     ['full', fullTarget(), '333333333333'],
-  ])('%s: every endpoint policy is literal JSON limiting principals to the account %s', (_name, target, account) => {
+  ])('%s: every interface endpoint policy is literal JSON limiting principals to the account %s', (_name, target, account) => {
     const { json } = synthNetwork(target);
-    const endpoints = entriesOf(json, VpcEndpoint);
-    expect(endpoints.length).toBeGreaterThan(6);
+    // The S3 gateway's one extra statement (ECR layers) has its own test below.
+    const endpoints = entriesOf(json, VpcEndpoint).filter(([, endpoint]) => endpoint['vpc_endpoint_type'] === 'Interface');
+    expect(endpoints.length).toBeGreaterThan(5);
     for (const [, endpoint] of endpoints) {
       expect(parsePolicy(endpoint['policy']).Version).toBe('2012-10-17');
       const accounts = principalAccountOf(endpoint['policy']);
@@ -234,7 +235,7 @@ describe('PrivatelinkEndpoints: S3 gateway endpoint', () => {
   // KNOWN BUG (reported to the lead, not fixed here): ECR serves image layers through S3 URLs
   // presigned by an AWS-owned principal, which the own-account condition of the S3 gateway policy
   // refuses, so pulls from ECR fail inside the VPC. Turn this into a plain `test` once fixed.
-  test.failing('with ecr configured, the S3 gateway lets ECR image layers through', () => {
+  test('with ecr configured, the S3 gateway lets ECR image layers through', () => {
     const { json } = synthNetwork(testTarget({ environment: { endpoints: { extra: ['ecr'] } } }));
     const [[, s3]] = entriesOf(json, VpcEndpoint).filter(([, endpoint]) => endpoint['vpc_endpoint_type'] === 'Gateway');
     const layers = parsePolicy(s3['policy']).Statement.filter(

@@ -4,7 +4,7 @@ import type { Subnet } from '@cdktf/provider-aws/lib/subnet';
 import type { Vpc } from '@cdktf/provider-aws/lib/vpc';
 import { VpcEndpoint } from '@cdktf/provider-aws/lib/vpc-endpoint';
 import { VpcSecurityGroupIngressRule } from '@cdktf/provider-aws/lib/vpc-security-group-ingress-rule';
-import { endpointPolicy, renderPolicy } from '@privatelink/policies';
+import { endpointPolicy, renderPolicy, s3GatewayPolicy } from '@privatelink/policies';
 import { Construct } from 'constructs';
 import { s3GatewayServiceName, type EndpointService } from './endpoint-services';
 
@@ -85,7 +85,13 @@ export class PrivatelinkEndpoints extends Construct {
       serviceName: s3GatewayServiceName(props.region),
       vpcEndpointType: 'Gateway',
       routeTableIds: props.routeTables.map((table) => table.id),
-      policy,
+      policy: renderPolicy(
+        s3GatewayPolicy({
+          accountId: props.accountId,
+          region: props.region,
+          allowEcrLayers: props.services.some((service) => service.key === 'ecr-dkr'),
+        }),
+      ),
       tags: { Name: `${props.namePrefix}-s3` },
     });
   }

@@ -29,3 +29,4 @@ export {
 export { notebookKeyPolicy, type NotebookKeyPolicyProps } from './notebook-key-policy';
 export { AWS_SAML_AUDIENCE, notebookUserTrustPolicy, type NotebookUserTrustPolicyProps } from './notebook-user-trust-policy';
 export { notebookSelfStopPolicy, type NotebookSelfStopPolicyProps } from './notebook-self-stop-policy';
+export { s3GatewayPolicy, type S3GatewayPolicyProps } from './s3-gateway-policy';
