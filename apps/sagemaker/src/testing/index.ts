@@ -1,0 +1,3 @@
+export * from './policies';
+export * from './synth';
+export * from './targets';
