@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { deploymentTargets, type PrivatelinkConfig } from '@privatelink/config';
+import { checkSynthOutput, GuardrailsFailed, writeGuardrailsReport, type GuardrailsReport } from '@privatelink/guardrails';
 import { stackId } from '@privatelink/stack-kit';
 import { APPS } from './apps';
 
@@ -28,6 +29,8 @@ export interface SynthOptions {
 
 export interface SynthResult {
   readonly stacks: string[];
+  /** What the guardrails rule pack checked; written to `<outdir>/guardrails.md`. */
+  readonly guardrails: GuardrailsReport;
 }
 
 /** Files `cdktf deploy` leaves in a stack folder; kept across synths so providers need no re-init. */
@@ -50,9 +53,13 @@ export async function synthesize({ config, outdir, root }: SynthOptions): Promis
       merged,
       config,
     );
+    // Checked before anything is taken from the previous output: a violation leaves it as it was.
+    const guardrails = checkSynthOutput(merged);
+    if (guardrails.findings.length > 0) throw new GuardrailsFailed(guardrails);
+    writeGuardrailsReport(merged, guardrails);
     keepTerraformFiles(outdir, merged, Object.values(manifest.stacks));
     swapInto(merged, outdir);
-    return { stacks: Object.keys(manifest.stacks) };
+    return { stacks: Object.keys(manifest.stacks), guardrails };
   } finally {
     rmSync(staging, { recursive: true, force: true });
   }

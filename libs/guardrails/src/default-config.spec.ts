@@ -1,0 +1,106 @@
+import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative, resolve } from 'node:path';
+import { checkSynthOutput, GUARDRAILS_REPORT_FILE, guardrailsSummary } from './check-synth-output';
+import { GUARDRAILS_PACK } from './pack';
+import { sgInternetClosed } from './rules/network/sg-internet-closed';
+
+const ROOT = resolve(__dirname, '../../..');
+const DEFAULT_CONFIG = join(ROOT, 'config/environments.yaml');
+
+/** Runs the real synth host, as `npm run synth` does. */
+function synth(outdir: string, config = DEFAULT_CONFIG) {
+  return spawnSync(process.execPath, ['--import', 'tsx', 'tools/synth/src/main.ts'], {
+    cwd: ROOT,
+    env: { ...process.env, CDKTF_OUTDIR: outdir, PRIVATELINK_CONFIG: config, CHECKPOINT_DISABLE: '1', DISABLE_VERSION_CHECK: 'true' },
+    encoding: 'utf8',
+  });
+}
+
+function fingerprint(dir: string): Record<string, string> {
+  const result: Record<string, string> = {};
+  const walk = (folder: string) => {
+    for (const entry of readdirSync(folder)) {
+      const path = join(folder, entry);
+      if (statSync(path).isDirectory()) walk(path);
+      else result[relative(dir, path)] = createHash('sha256').update(readFileSync(path)).digest('hex');
+    }
+  };
+  walk(dir);
+  return result;
+}
+
+let work: string;
+let outdir: string;
+let run: ReturnType<typeof synth>;
+beforeAll(() => {
+  work = mkdtempSync(join(tmpdir(), 'guardrails-default-'));
+  outdir = join(work, 'cdktf.out');
+  // WHEN the default config is synthesized by the real host
+  run = synth(outdir);
+}, 120_000);
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+describe('the default config', () => {
+  test('synthesizes with zero findings and no suppressions, and says so in one line', () => {
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+    expect(run.stdout).toMatch(new RegExp(`^guardrails: ${GUARDRAILS_PACK.length + 2} rules, \\d+ resources, 0 findings, 0 suppressions$`, 'm'));
+  });
+
+  test('every stack passes every rule of the pack, with nothing suppressed and no warning', () => {
+    const report = checkSynthOutput(outdir);
+    expect(report.stacks.map((stack) => stack.stack)).toEqual(
+      Object.keys(JSON.parse(readFileSync(join(outdir, 'manifest.json'), 'utf8')).stacks).sort(),
+    );
+    expect(report.stacks.length).toBeGreaterThanOrEqual(8);
+    expect(report.findings).toEqual([]);
+    expect(report.warnings).toEqual([]);
+    expect(report.suppressions).toEqual([]);
+    expect(report.unusedSuppressions).toEqual([]);
+    for (const stack of report.stacks) expect(stack.resources).toBeGreaterThan(5);
+  });
+
+  test('writes the guardrails report next to the stacks', () => {
+    const markdown = readFileSync(join(outdir, GUARDRAILS_REPORT_FILE), 'utf8');
+    const report = checkSynthOutput(outdir);
+    expect(markdown).toContain(`\`${guardrailsSummary(report)}\``);
+    expect(markdown).toContain('## Suppressions honoured\n\nNone.');
+    for (const stack of report.stacks) expect(markdown).toContain(`| ${stack.stack} | ${stack.resources} | 0 | 0 | 0 |`);
+    for (const rule of GUARDRAILS_PACK) expect(markdown).toContain(`| ${rule.id} | ${rule.severity} |`);
+  });
+});
+
+describe('breaking a secure default through config', () => {
+  test('a public on-premises network fails synth with the stack, resource, rule id and fix, and leaves the output as it was', () => {
+    // GIVEN dev's on-premises network changed to a public block (the endpoints then admit it)
+    const text = readFileSync(DEFAULT_CONFIG, 'utf8');
+    expect(text).toContain('onPremCidrs: [192.168.0.0/16]');
+    const bad = join(work, 'public-on-prem.yaml');
+    writeFileSync(bad, text.replace('onPremCidrs: [192.168.0.0/16]', 'onPremCidrs: [203.0.113.0/24]'));
+    const before = fingerprint(outdir);
+
+    const failed = synth(outdir, bad);
+
+    expect(failed.status).toBe(1);
+    const lines = failed.stderr.trim().split('\n');
+    expect(lines[0]).toMatch(/^guardrails: \d+ findings? in \d+ stacks; nothing was written$/);
+    expect(lines.slice(1)).toContainEqual(
+      expect.stringMatching(
+        new RegExp(
+          '^network-dev-us-west-2 aws_vpc_security_group_ingress_rule\\.endpoints_https-from-on-prem-0_\\w+ sg-internet-closed: ' +
+            `${escape(sgInternetClosed.title)} \\(admits tcp 443 from 203\\.0\\.113\\.0/24, which is not a private network\\)\\. ` +
+            `Fix: ${escape(sgInternetClosed.fix)}$`,
+        ),
+      ),
+    );
+    expect(fingerprint(outdir)).toEqual(before);
+    expect(readdirSync(work).filter((entry) => entry.includes('.staging-') || entry.includes('.previous-'))).toEqual([]);
+  }, 120_000);
+});
+
+function escape(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
