@@ -1,0 +1,1 @@
+export { flowchartStructure, mermaidBlock, type FlowchartStructure } from './mermaid-structure';
