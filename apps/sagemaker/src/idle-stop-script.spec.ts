@@ -15,9 +15,15 @@ const python3Available = spawnSync('python3', ['--version']).status === 0;
 describe('idleStopScript', () => {
   test('installs a cron entry that runs the check every 5 minutes with the idle minutes', () => {
     expect(script).toContain(
-      'echo "*/5 * * * * root /usr/bin/python3 /usr/local/bin/idle-stop.py 60 >> /var/log/idle-stop.log 2>&1" > /etc/cron.d/idle-stop',
+      'echo "*/5 * * * * root /usr/bin/python3 /usr/local/bin/idle-stop.py 60 >> /var/log/idle-stop.log 2>&1" >> /etc/cron.d/idle-stop',
     );
     expect(idleStopScript(1440, 'us-west-2')).toContain('/usr/local/bin/idle-stop.py 1440 >>');
+  });
+
+  test("gives cron a PATH that holds the notebook image's AWS CLI, written before the entry", () => {
+    const pathLine = script.indexOf("printf 'PATH=/usr/local/bin:/usr/bin:/bin:/home/ec2-user/anaconda3/bin\\n' > /etc/cron.d/idle-stop");
+    expect(pathLine).toBeGreaterThan(0);
+    expect(script.indexOf('>> /etc/cron.d/idle-stop')).toBeGreaterThan(pathLine);
   });
 
   test('stops the notebook through the SageMaker API of its own region', () => {

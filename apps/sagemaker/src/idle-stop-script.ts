@@ -36,6 +36,8 @@ if time.time() - last_activity() > IDLE_SECONDS:
     subprocess.run(["aws", "sagemaker", "stop-notebook-instance", "--region", "${region}",
                     "--notebook-instance-name", name], check=True)
 PY
-echo "*/5 * * * * root /usr/bin/python3 /usr/local/bin/idle-stop.py ${idleMinutes} >> /var/log/idle-stop.log 2>&1" > /etc/cron.d/idle-stop
+# cron's PATH is minimal: name where the notebook image keeps the AWS CLI.
+printf 'PATH=/usr/local/bin:/usr/bin:/bin:/home/ec2-user/anaconda3/bin\\n' > /etc/cron.d/idle-stop
+echo "*/5 * * * * root /usr/bin/python3 /usr/local/bin/idle-stop.py ${idleMinutes} >> /var/log/idle-stop.log 2>&1" >> /etc/cron.d/idle-stop
 `;
 }

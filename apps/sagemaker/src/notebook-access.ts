@@ -12,6 +12,7 @@ import {
   type NotebookAccessMode,
   type NotebookAccessScope,
 } from '@privatelink/policies';
+import { suppressRule } from '@privatelink/guardrails';
 import { Construct } from 'constructs';
 
 export interface NotebookAccessProps extends AccountRegion {
@@ -61,6 +62,13 @@ export class NotebookAccess extends Construct {
         }),
       ),
     });
+    if (props.scope === 'all') {
+      suppressRule(
+        this.policy,
+        'iam-no-service-wildcard',
+        "access.scope 'all' asks for sagemaker:* by name; it stays limited to this environment's resources and to the endpoints by the Allow condition and the Deny guard",
+      );
+    }
     this.group = new IamGroup(this, 'group', { name: `${props.namePrefix}-notebook-users` });
     new IamGroupPolicyAttachment(this, 'group-policy', { group: this.group.name, policyArn: this.policy.arn });
     this.role = new IamRole(this, 'role', {

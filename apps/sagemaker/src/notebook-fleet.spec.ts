@@ -188,14 +188,18 @@ describe('NotebookFleet: idle-stop lifecycle configuration', () => {
     expect(script.match(/https?:\/\/[^\s"')]+/g)).toEqual(['https://127.0.0.1:8443/api/sessions']);
   });
 
-  // KNOWN BUG (reported to the lead, not fixed here): a notebook name may have 63 characters, a
-  // lifecycle configuration name may not; `<name>-idle-stop` is refused by AWS at apply for any
-  // notebook name over 53 characters, though the config validated. Make this a plain `test` once fixed.
-  test.failing('a valid notebook name with idle stop yields a lifecycle configuration name AWS accepts', () => {
-    const { json } = synthSagemaker(notebookTarget({ name: `n${'x'.repeat(62)}`, idleStopMinutes: 60 }));
-    for (const [, lifecycle] of entriesOf(json, SagemakerNotebookInstanceLifecycleConfiguration)) {
-      expect(String(lifecycle['name'])).toMatch(/^[a-zA-Z0-9](-*[a-zA-Z0-9]){0,62}$/);
-    }
+  test('the longest notebook name the config accepts with idle stop yields a lifecycle name AWS accepts', () => {
+    const { json } = synthSagemaker(notebookTarget({ name: `n${'x'.repeat(52)}`, idleStopMinutes: 60 }));
+    const names = entriesOf(json, SagemakerNotebookInstanceLifecycleConfiguration).map(([, lifecycle]) => String(lifecycle['name']));
+    expect(names).toEqual([`n${'x'.repeat(52)}-idle-stop`]);
+    for (const name of names) expect(name).toMatch(/^[a-zA-Z0-9](-*[a-zA-Z0-9]){0,62}$/);
+  });
+
+  test('a longer name with idle stop is refused by the config, before synth', () => {
+    const name = `n${'x'.repeat(53)}`;
+    expect(() => notebookTarget({ name, idleStopMinutes: 60 })).toThrow(
+      `sagemaker.notebooks[0].name: is too long with idleStopMinutes: its lifecycle configuration ${name}-idle-stop exceeds 63 characters; use at most 53 (got "${name}")`,
+    );
   });
 });
 
@@ -255,10 +259,7 @@ describe('NotebookFleet: volume key', () => {
     expect(volumeKey(prodEu.json, PROD_EU).attributes['lifecycle']).toEqual({ prevent_destroy: true });
   });
 
-  // KNOWN BUG (reported to the lead, not fixed here): the stack protects the volume key only; the
-  // notebook logs key added with the log group can be destroyed in a protected environment, unlike
-  // the network stack's flow-logs key. Make this a plain `test` once fixed.
-  test.failing('in a protected environment the logs key refuses destruction too', () => {
+  test('in a protected environment the logs key refuses destruction too', () => {
     expect(logsKey(prod.json, PROD).attributes['lifecycle']).toEqual({ prevent_destroy: true });
     expect(logsKey(prodEu.json, PROD_EU).attributes['lifecycle']).toEqual({ prevent_destroy: true });
   });
@@ -449,16 +450,15 @@ describe('NotebookFleet: execution role', () => {
     ]);
   });
 
-  // KNOWN BUG (reported to the lead, not fixed here): the schema defaults s3DataPrefix.prefix to ""
-  // (and accepts "*" and a trailing "/"), which notebookExecutionPolicy refuses, so a config that
-  // validated fails at synth with a builder error. Make this a plain `test` once fixed.
-  test.failing('an s3DataPrefix the config accepts (bucket only) synthesizes', () => {
-    expect(() =>
-      synthSagemaker(
-        testTarget({
-          sagemaker: { notebooks: [{ name: 'research-dev' }], access: { assumeRoleArns: [DEV_ROLE_ARN], s3DataPrefix: { bucket: 'example-ml-dev-data' } } },
-        }),
-      ),
-    ).not.toThrow();
+  test('an s3DataPrefix without a prefix, or with a wildcard, is refused by the config, before synth', () => {
+    const withPrefix = (s3DataPrefix: unknown) => () =>
+      testTarget({
+        sagemaker: { notebooks: [{ name: 'research-dev' }], access: { assumeRoleArns: [DEV_ROLE_ARN], s3DataPrefix } },
+      } as never);
+    expect(withPrefix({ bucket: 'example-ml-dev-data' })).toThrow(/access\.s3DataPrefix\.prefix: is required/);
+    expect(withPrefix({ bucket: 'example-ml-dev-data', prefix: 'data/*' })).toThrow(
+      /access\.s3DataPrefix\.prefix: must be a key prefix such as notebooks\/dev: no wildcards, no leading or trailing \//,
+    );
+    expect(withPrefix({ bucket: 'example-ml-dev-data', prefix: 'notebooks/dev' })).not.toThrow();
   });
 });

@@ -7,7 +7,7 @@ import { SagemakerNotebookInstance } from '@cdktf/provider-aws/lib/sagemaker-not
 import { SagemakerNotebookInstanceLifecycleConfiguration } from '@cdktf/provider-aws/lib/sagemaker-notebook-instance-lifecycle-configuration';
 import { SecurityGroup } from '@cdktf/provider-aws/lib/security-group';
 import { VpcSecurityGroupEgressRule } from '@cdktf/provider-aws/lib/vpc-security-group-egress-rule';
-import type { NotebookConfig } from '@privatelink/config';
+import { IDLE_STOP_SUFFIX, type NotebookConfig } from '@privatelink/config';
 import type { NetworkHandoff } from '@privatelink/handoff';
 import {
   notebookExecutionPolicy,
@@ -41,6 +41,8 @@ export interface NotebookFleetProps extends AccountRegion {
  */
 export class NotebookFleet extends Construct {
   readonly key: KmsKey;
+  /** Encrypts the notebook log group. */
+  readonly logsKey: KmsKey;
   readonly logGroup: CloudwatchLogGroup;
   readonly securityGroup: SecurityGroup;
   readonly executionRole: IamRole;
@@ -77,18 +79,18 @@ export class NotebookFleet extends Construct {
     });
     // SageMaker writes notebook logs to this fixed group; owning it gives it a key and a retention
     // (the execution role cannot create groups).
-    const logsKey = new KmsKey(this, 'logs-key', {
+    this.logsKey = new KmsKey(this, 'logs-key', {
       description: `Encrypts the notebook logs of ${props.namePrefix}`,
       enableKeyRotation: true,
       isEnabled: true,
       deletionWindowInDays: 30,
       policy: renderPolicy(logsKeyPolicy({ ...accountRegion, logGroupNames: [NOTEBOOK_LOG_GROUP_NAME] })),
     });
-    new KmsAlias(this, 'logs-key-alias', { name: `alias/${props.namePrefix}-notebook-logs`, targetKeyId: logsKey.keyId });
+    new KmsAlias(this, 'logs-key-alias', { name: `alias/${props.namePrefix}-notebook-logs`, targetKeyId: this.logsKey.keyId });
     this.logGroup = new CloudwatchLogGroup(this, 'log-group', {
       name: NOTEBOOK_LOG_GROUP_NAME,
       retentionInDays: 365,
-      kmsKeyId: logsKey.arn,
+      kmsKeyId: this.logsKey.arn,
     });
 
     const stoppable = props.notebooks.filter((notebook) => notebook.idleStopMinutes !== undefined);
@@ -129,7 +131,7 @@ export class NotebookFleet extends Construct {
         notebook.idleStopMinutes === undefined
           ? undefined
           : new SagemakerNotebookInstanceLifecycleConfiguration(this, `${notebook.name}-idle-stop`, {
-              name: `${notebook.name}-idle-stop`,
+              name: `${notebook.name}${IDLE_STOP_SUFFIX}`,
               onStart: Buffer.from(idleStopScript(notebook.idleStopMinutes, props.region)).toString('base64'),
             });
       return new SagemakerNotebookInstance(this, notebook.name, {
@@ -145,6 +147,7 @@ export class NotebookFleet extends Construct {
         rootAccess: 'Disabled',
         instanceMetadataServiceConfiguration: { minimumInstanceMetadataServiceVersion: '2' },
         ...(lifecycle ? { lifecycleConfigName: lifecycle.name } : {}),
+        dependsOn: [this.logGroup],
         tags: { Name: notebook.name },
       });
     });

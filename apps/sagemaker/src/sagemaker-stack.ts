@@ -35,7 +35,7 @@ export class SagemakerStack extends PrivatelinkStack {
         namePrefix,
         s3DataPrefix: settings.access.s3DataPrefix,
       });
-      protectFromDestroy(props.target, this.fleet.key);
+      protectFromDestroy(props.target, this.fleet.key, this.fleet.logsKey);
       this.access = new NotebookAccess(this, 'access', {
         ...accountRegion,
         network: this.network,

@@ -176,6 +176,9 @@ function checkNetworksApart(environments: EnvironmentConfig[], issues: ConfigIss
 }
 
 const IAM_NAME_MAX = 64;
+/** Lifecycle configurations are named `<notebook>-idle-stop`, at most 63 characters. */
+export const IDLE_STOP_SUFFIX = '-idle-stop';
+const LIFECYCLE_NAME_MAX = 63;
 const LONGEST_IAM_SUFFIX = '-notebook-access';
 
 function checkSagemaker(envPath: Path, env: ParsedEnvironment, issues: ConfigIssue[]) {
@@ -192,6 +195,14 @@ function checkSagemaker(envPath: Path, env: ParsedEnvironment, issues: ConfigIss
       });
     }
     seen.set(key, i);
+    const lifecycleName = `${notebook.name}${IDLE_STOP_SUFFIX}`;
+    if (notebook.idleStopMinutes !== undefined && lifecycleName.length > LIFECYCLE_NAME_MAX) {
+      issues.push({
+        path: [...envPath, 'sagemaker', 'notebooks', i, 'name'],
+        value: notebook.name,
+        message: `is too long with idleStopMinutes: its lifecycle configuration ${lifecycleName} exceeds ${LIFECYCLE_NAME_MAX} characters; use at most ${LIFECYCLE_NAME_MAX - IDLE_STOP_SUFFIX.length}`,
+      });
+    }
   });
   if (
     settings.notebooks.length > 0 &&

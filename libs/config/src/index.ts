@@ -11,6 +11,7 @@ export {
   type RegionConfig,
   type VpnConfig,
 } from './model';
+export { IDLE_STOP_SUFFIX } from './check-config';
 export { hostAddress } from './ipv4';
 export { availabilityZonesOf, NOTEBOOK_ENDPOINT_REGIONS, SUPPORTED_REGIONS } from './regions';
 export {

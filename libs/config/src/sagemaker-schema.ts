@@ -66,7 +66,9 @@ export const SagemakerSchema = z
         s3DataPrefix: z
           .strictObject({
             bucket: z.string().regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, { error: 'must be an S3 bucket name' }),
-            prefix: z.string().regex(/^[\w!.*'()/-]*$/, { error: 'must be an S3 key prefix' }).default(''),
+            prefix: z.string().regex(/^[\w!.'()-]([\w!.'()/-]*[\w!.'()-])?$/, {
+              error: 'must be a key prefix such as notebooks/dev: no wildcards, no leading or trailing /',
+            }),
           })
           .optional()
           .meta({ description: 'S3 location the notebooks may read and write. Default: none.' }),
