@@ -305,14 +305,14 @@ describe('parseConfig', () => {
       problem: 'unknown field, with a suggestion',
       yaml: append('    endpoint:', '      extra: [kms]'),
       expected: [
-        'envs.yaml:13:5 environments.dev.endpoint: is not a known field; allowed here: accountId, onPremCidrs, vpn, directConnectGatewayId, dns, endpoints, tags, sagemaker, regions (did you mean endpoints?)',
+        'envs.yaml:13:5 environments.dev.endpoint: is not a known field; allowed here: accountId, onPremCidrs, protected, vpn, directConnectGatewayId, dns, endpoints, tags, sagemaker, regions (did you mean endpoints?)',
       ],
     },
     {
       problem: 'unknown top-level field, with a suggestion',
       yaml: `projekt: ml\n${VALID}`,
       expected: [
-        'envs.yaml:1:1 projekt: is not a known field; allowed here: project, environments (did you mean project?)',
+        'envs.yaml:1:1 projekt: is not a known field; allowed here: project, terraformCloud, environments (did you mean project?)',
       ],
     },
     {
