@@ -84,7 +84,7 @@ export class OnPremConnectivity extends Construct {
         tags: { Name: `${props.namePrefix}-on-prem` },
       });
       // No tunnel preshared keys: AWS generates them, so they never appear in config or code.
-      this.vpnConnection = new VpnConnection(this, 'vpn-connection', {
+      const connection = new VpnConnection(this, 'vpn-connection', {
         type: 'ipsec.1',
         vpnGatewayId: this.vpnGateway.id,
         customerGatewayId: this.customerGateway.id,
@@ -92,9 +92,10 @@ export class OnPremConnectivity extends Construct {
         ...tunnelSettings(),
         tags: { Name: props.namePrefix },
       });
+      this.vpnConnection = connection;
       (staticRoutes ?? []).forEach((cidr, i) => {
         new VpnConnectionRoute(this, `static-route-${i}`, {
-          vpnConnectionId: this.vpnConnection!.id,
+          vpnConnectionId: connection.id,
           destinationCidrBlock: cidr,
         });
       });
