@@ -1,33 +1,10 @@
-import { spawnSync } from 'node:child_process';
-import { createHash } from 'node:crypto';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { homedir, tmpdir } from 'node:os';
-import { join, relative, resolve } from 'node:path';
-
-const ROOT = resolve(__dirname, '../../..');
+import { join } from 'node:path';
+import { fingerprint, ROOT, runSynth } from './testing/synth-run';
 
 /** Runs the real synth entry point, as `npm run synth` does. */
-function synth(outdir: string, config = join(ROOT, 'config/environments.yaml')) {
-  return spawnSync(process.execPath, ['--import', 'tsx', 'tools/synth/src/main.ts'], {
-    cwd: ROOT,
-    env: { ...process.env, CDKTF_OUTDIR: outdir, PRIVATELINK_CONFIG: config },
-    encoding: 'utf8',
-  });
-}
-
-/** Every file below `dir` with its sha256, so a comparison covers names and bytes. */
-function fingerprint(dir: string): Record<string, string> {
-  const result: Record<string, string> = {};
-  const walk = (folder: string) => {
-    for (const entry of readdirSync(folder)) {
-      const path = join(folder, entry);
-      if (statSync(path).isDirectory()) walk(path);
-      else result[relative(dir, path)] = createHash('sha256').update(readFileSync(path)).digest('hex');
-    }
-  };
-  walk(dir);
-  return result;
-}
+const synth = (outdir: string, config = join(ROOT, 'config/environments.yaml')) => runSynth(outdir, config);
 
 describe('synth host', () => {
   let work: string;

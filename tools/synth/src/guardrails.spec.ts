@@ -1,36 +1,8 @@
-import { spawnSync } from 'node:child_process';
-import { createHash } from 'node:crypto';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, relative, resolve } from 'node:path';
-import { checkSynthOutput, GUARDRAILS_REPORT_FILE, guardrailsSummary } from './check-synth-output';
-import { GUARDRAILS_PACK } from './pack';
-import { sgInternetClosed } from './rules/network/sg-internet-closed';
-
-const ROOT = resolve(__dirname, '../../..');
-const DEFAULT_CONFIG = join(ROOT, 'config/environments.yaml');
-
-/** Runs the real synth host, as `npm run synth` does. */
-function synth(outdir: string, config = DEFAULT_CONFIG) {
-  return spawnSync(process.execPath, ['--import', 'tsx', 'tools/synth/src/main.ts'], {
-    cwd: ROOT,
-    env: { ...process.env, CDKTF_OUTDIR: outdir, PRIVATELINK_CONFIG: config, CHECKPOINT_DISABLE: '1', DISABLE_VERSION_CHECK: 'true' },
-    encoding: 'utf8',
-  });
-}
-
-function fingerprint(dir: string): Record<string, string> {
-  const result: Record<string, string> = {};
-  const walk = (folder: string) => {
-    for (const entry of readdirSync(folder)) {
-      const path = join(folder, entry);
-      if (statSync(path).isDirectory()) walk(path);
-      else result[relative(dir, path)] = createHash('sha256').update(readFileSync(path)).digest('hex');
-    }
-  };
-  walk(dir);
-  return result;
-}
+import { join } from 'node:path';
+import { checkSynthOutput, GUARDRAILS_PACK, GUARDRAILS_REPORT_FILE, guardrailsSummary, sgInternetClosed } from '@privatelink/guardrails';
+import { DEFAULT_CONFIG, fingerprint, runSynth as synth } from './testing/synth-run';
 
 let work: string;
 let outdir: string;
