@@ -1,5 +1,4 @@
-import type { DeploymentTarget } from '@privatelink/config';
-import { localStatePath, stackId, workspaceName } from '@privatelink/stack-kit';
+import { localStatePath, stackId, workspaceName, type DeploymentTarget } from '@privatelink/config';
 import {
   DataTerraformRemoteState,
   DataTerraformRemoteStateLocal,

@@ -2,7 +2,7 @@ import { parseConfig, deploymentTargets } from '@privatelink/config';
 import { Vpc } from '@cdktf/provider-aws/lib/vpc';
 import { App, Testing } from 'cdktf';
 import { defaultTags, PrivatelinkStack, type PrivatelinkStackProps } from './privatelink-stack';
-import { localStatePath, stackId } from './stack-names';
+import { localStatePath, stackId } from '@privatelink/config';
 
 const CONFIG = `
 environments:

@@ -1,8 +1,7 @@
 import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
-import type { DeploymentTarget } from '@privatelink/config';
+import { localStatePath, stackId, workspaceName, type AppName, type DeploymentTarget } from '@privatelink/config';
 import { CloudBackend, LocalBackend, NamedCloudWorkspace, TerraformStack, type TerraformResource } from 'cdktf';
 import type { Construct } from 'constructs';
-import { localStatePath, stackId, workspaceName, type AppName } from './stack-names';
 
 export interface PrivatelinkStackProps {
   /** The environment and region this stack is for. */

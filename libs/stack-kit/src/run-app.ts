@@ -1,6 +1,6 @@
 import { ConfigError, loadConfig, type PrivatelinkConfig } from '@privatelink/config';
 import { App } from 'cdktf';
-import type { AppName } from './stack-names';
+import type { AppName } from '@privatelink/config';
 
 /**
  * Entry point of an app: loads the config (or prints every problem and exits 1 before anything is
@@ -16,7 +16,7 @@ export function runApp(app: AppName, build: (app: App, config: PrivatelinkConfig
     process.stderr.write(`${error.message}\n`);
     process.exit(1);
   }
-  const cdktfApp = new App({ skipValidation: false });
+  const cdktfApp = new App();
   build(cdktfApp, config);
   cdktfApp.synth();
   process.stdout.write(`${app}: synthesized ${cdktfApp.node.children.length} stacks\n`);

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { DeploymentTarget } from '@privatelink/config';
+import { stackId, type DeploymentTarget } from '@privatelink/config';
 import type { NetworkHandoff } from '@privatelink/handoff';
 import { NETWORK_HANDOFF_OUTPUTS } from '@privatelink/handoff';
 import { fakeNetworkHandoff } from '@privatelink/handoff/testing';
@@ -13,7 +13,6 @@ import {
   type RequestContext,
   type SimulationOutcome,
 } from '@privatelink/policies/testing';
-import { stackId } from '@privatelink/stack-kit';
 
 export const ACTIONS = [
   'sagemaker:CreatePresignedNotebookInstanceUrl',

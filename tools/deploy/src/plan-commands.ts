@@ -1,5 +1,4 @@
-import { deploymentTargets, type PrivatelinkConfig } from '@privatelink/config';
-import { stackId } from '@privatelink/stack-kit';
+import { deploymentTargets, stackId, type PrivatelinkConfig } from '@privatelink/config';
 
 export const ACTIONS = ['synth', 'hcl', 'diff', 'deploy', 'destroy'] as const;
 export type Action = (typeof ACTIONS)[number];

@@ -1,6 +1,6 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { stackId } from '@privatelink/stack-kit';
+import { stackId } from '@privatelink/config';
 import { architectureOf } from './architecture';
 import { architecturePage } from './architecture-diagram';
 import { readSynthesizedStacks } from './synthesized-stacks';

@@ -1,5 +1,4 @@
-import type { DeploymentTarget } from '@privatelink/config';
-import { stackId } from '@privatelink/stack-kit';
+import { stackId, type DeploymentTarget } from '@privatelink/config';
 import { CliError } from './exit-codes';
 import type { StackOutputs } from './stack-outputs';
 

@@ -1,9 +1,8 @@
 import { readFileSync } from 'node:fs';
 import type { LookupFunction } from 'node:net';
 import { resolve } from 'node:path';
-import { ConfigError, deploymentTargets, loadConfig, type DeploymentTarget, type PrivatelinkConfig } from '@privatelink/config';
+import { ConfigError, deploymentTargets, loadConfig, stackId, type DeploymentTarget, type PrivatelinkConfig } from '@privatelink/config';
 import { NETWORK_HANDOFF_OUTPUTS } from '@privatelink/handoff';
-import { stackId } from '@privatelink/stack-kit';
 import type { NotebookInstanceSummary } from '@aws-sdk/client-sagemaker';
 import { openInBrowser } from './browser';
 import { callFailure, type CallContext } from './call-failures';

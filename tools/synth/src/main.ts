@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { ConfigError, loadConfig } from '@privatelink/config';
 import { GuardrailsFailed, guardrailsSummary } from '@privatelink/guardrails';
+import { appsFromEnv } from './apps';
 import { AppFailed, defaultOutdir, synthesize } from './synth-host';
 
 /** `npm run synth` and the cdktf.json app: validate the config, then synthesize every stack. */
@@ -10,7 +11,7 @@ async function main(): Promise<number> {
   try {
     const config = loadConfig();
     const outdir = defaultOutdir(process.cwd());
-    const { stacks, guardrails } = await synthesize({ config, outdir, root });
+    const { stacks, guardrails } = await synthesize({ config, outdir, root, apps: appsFromEnv() });
     const seconds = Number(process.hrtime.bigint() - started) / 1e9;
     process.stdout.write(`synthesized ${stacks.length} stacks from ${config.file} into ${outdir} in ${seconds.toFixed(1)} s\n`);
     for (const warning of guardrails.warnings) process.stdout.write(`warning: ${warning.message}\n`);

@@ -1,10 +1,9 @@
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { deploymentTargets, type PrivatelinkConfig } from '@privatelink/config';
+import { deploymentTargets, stackId, type PrivatelinkConfig } from '@privatelink/config';
 import { checkSynthOutput, GuardrailsFailed, writeGuardrailsReport, type GuardrailsReport } from '@privatelink/guardrails';
-import { stackId } from '@privatelink/stack-kit';
-import { APPS } from './apps';
+import { APPS, type SynthApp } from './apps';
 
 interface ManifestStack {
   name: string;
@@ -25,6 +24,11 @@ export interface SynthOptions {
   readonly outdir: string;
   /** Repository root: the apps' entry points are relative to it. */
   readonly root: string;
+  /**
+   * The programs to run.
+   * @default APPS - the network and SageMaker apps
+   */
+  readonly apps?: readonly SynthApp[];
 }
 
 export interface SynthResult {
@@ -41,15 +45,15 @@ const KEPT_IN_STACK_FOLDERS = ['.terraform', '.terraform.lock.hcl'];
  * (SageMaker stacks depend on their network stack) and only then swaps the result into place:
  * a failed synth leaves the previous output exactly as it was.
  */
-export async function synthesize({ config, outdir, root }: SynthOptions): Promise<SynthResult> {
+export async function synthesize({ config, outdir, root, apps = APPS }: SynthOptions): Promise<SynthResult> {
   const staging = `${outdir}.staging-${process.pid}`;
   rmSync(staging, { recursive: true, force: true });
   mkdirSync(staging, { recursive: true });
   try {
-    await Promise.all(APPS.map((app) => runApp(root, app.entry, join(staging, app.name))));
+    await Promise.all(apps.map((app) => runApp(root, app.entry, join(staging, app.name))));
     const merged = join(staging, 'out');
     const manifest = mergeOutputs(
-      APPS.map((app) => join(staging, app.name)),
+      apps.map((app) => join(staging, app.name)),
       merged,
       config,
     );

@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { awsProviderBinary, startSchemaProvider, type SchemaProvider } from './schema-provider';
 import { prepareStackWorkspace } from './stack-workspace';
 import { readManifest, type ManifestStack } from './synth-manifest';
 import { TerraformCheckError } from './terraform-check-error';
@@ -50,6 +51,11 @@ export interface CheckStacksOptions {
    */
   readonly concurrency?: number;
   /**
+   * Share one provider cache between the stacks' inits.
+   * @default true - false only to measure the naive way (benchmark)
+   */
+  readonly pluginCache?: boolean;
+  /**
    * Called as each stack's check ends, in completion order.
    * @default - nothing is called
    */
@@ -79,17 +85,24 @@ export async function checkStacks(options: CheckStacksOptions = {}): Promise<Sta
 
   const workspace = mkdtempSync(join(tmpdir(), 'terraform-check-'));
   try {
-    const cacheDir = pluginCacheDir();
-    mkdirSync(cacheDir, { recursive: true });
+    const cacheDir = options.pluginCache === false ? undefined : pluginCacheDir();
+    if (cacheDir) mkdirSync(cacheDir, { recursive: true });
     const cliConfigFile = join(workspace, 'terraform.rc');
     writeFileSync(cliConfigFile, cliConfig(providerMirror(), cacheDir));
     const env = terraformEnv(process.env, { cliConfigFile, missingFile: join(workspace, 'no-aws-config') });
 
-    return await inPool(stacks, options.concurrency ?? availableParallelism(), async (stack) => {
-      const check = await checkStack(stack, { synthDir, root: join(workspace, stack.name), terraform, env });
-      options.onStackChecked?.(check);
-      return check;
-    });
+    // The naive way (no cache) runs every step as-is; the project way lets the first init fill the
+    // cache alone, then inits in parallel and shares one schema provider between the validates.
+    const shared = cacheDir !== undefined ? new SharedSteps(env) : undefined;
+    try {
+      return await inPool(stacks, options.concurrency ?? availableParallelism(), async (stack) => {
+        const check = await checkStack(stack, { synthDir, root: join(workspace, stack.name), terraform, env, shared });
+        options.onStackChecked?.(check);
+        return check;
+      });
+    } finally {
+      shared?.stop();
+    }
   } finally {
     rmSync(workspace, { recursive: true, force: true });
   }
@@ -100,6 +113,45 @@ interface StackRun {
   readonly root: string;
   readonly terraform: string;
   readonly env: NodeJS.ProcessEnv;
+  readonly shared?: SharedSteps;
+}
+
+/**
+ * What the stacks of one check share. The first init runs alone: concurrent inits filling an empty
+ * plugin cache race on its folders ("failed to create directory"); once it is filled they only link
+ * to it. After that init, the AWS provider starts once in debug mode for every validate to attach to.
+ */
+class SharedSteps {
+  private first?: Promise<void>;
+  private provider?: Promise<SchemaProvider | undefined>;
+
+  constructor(private readonly env: NodeJS.ProcessEnv) {}
+
+  async init<T>(cwd: string, task: () => Promise<T>): Promise<T> {
+    if (this.first) {
+      await this.first;
+      return task();
+    }
+    const result = task();
+    this.first = result.then(
+      () => undefined,
+      () => undefined,
+    );
+    await this.first;
+    const binary = awsProviderBinary(cwd);
+    this.provider = binary ? startSchemaProvider(binary, this.env) : Promise.resolve(undefined);
+    return result;
+  }
+
+  /** Environment for a validate: attached to the shared provider when it started. */
+  async validateEnv(env: NodeJS.ProcessEnv): Promise<NodeJS.ProcessEnv> {
+    const provider = await this.provider;
+    return provider ? { ...env, TF_REATTACH_PROVIDERS: provider.reattach } : env;
+  }
+
+  stop(): void {
+    void this.provider?.then((provider) => provider?.stop());
+  }
 }
 
 async function checkStack(stack: ManifestStack, run: StackRun): Promise<StackCheck> {
@@ -117,21 +169,22 @@ async function checkStack(stack: ManifestStack, run: StackRun): Promise<StackChe
   } catch (error) {
     return failed('prepare', (error as Error).message);
   }
-  const timed = (step: CheckStep, args: string[]) =>
-    (step === 'init' ? oneAtATime : now)(async () => {
-      const started = performance.now();
-      const result = await terraformRun(run.terraform, args, cwd, run.env);
-      seconds[step] = (performance.now() - started) / 1000;
-      return result;
-    });
+  const timed = (step: CheckStep, args: string[], env = run.env) => async () => {
+    const started = performance.now();
+    const result = await terraformRun(run.terraform, args, cwd, env);
+    seconds[step] = (performance.now() - started) / 1000;
+    return result;
+  };
 
   // A Terraform Cloud stack plans remotely (speculative plans in CI): offline it is initialized
   // without its backend and validated only.
   const cloud = usesTerraformCloud(join(cwd, 'cdk.tf.json'));
-  const init = await timed('init', ['init', '-input=false', '-no-color', ...(cloud ? ['-backend=false'] : [])]);
+  const runInit = timed('init', ['init', '-input=false', '-no-color', ...(cloud ? ['-backend=false'] : [])]);
+  const init = run.shared ? await run.shared.init(cwd, runInit) : await runInit();
   if (init.code !== 0) return failed('init', outputOf(init));
 
-  const validate = await timed('validate', ['validate', '-json']);
+  const validateEnv = run.shared ? await run.shared.validateEnv(run.env) : run.env;
+  const validate = await timed('validate', ['validate', '-json'], validateEnv)();
   const validation = parseJson<{ valid?: boolean; diagnostics?: Diagnostic[] }>(validate.stdout);
   if (validate.code !== 0 || validation?.valid !== true) {
     return failed('validate', errorsOf(validation?.diagnostics ?? []) || outputOf(validate));
@@ -141,7 +194,7 @@ async function checkStack(stack: ManifestStack, run: StackRun): Promise<StackChe
 
   // -json: diagnostics and the change summary as data. -refresh=false: nothing to refresh (data
   // sources are still read, the remote state fixture among them). -lock=false: throwaway state.
-  const plan = await timed('plan', ['plan', '-json', '-input=false', '-lock=false', '-refresh=false']);
+  const plan = await timed('plan', ['plan', '-json', '-input=false', '-lock=false', '-refresh=false'])();
   const events = plan.stdout
     .split('\n')
     .map((line) => parseJson<{ type?: string; diagnostic?: Diagnostic; changes?: { add: number } }>(line));
@@ -201,21 +254,6 @@ function terraformRun(terraform: string, args: string[], cwd: string, env: NodeJ
       resolveRun({ code: code ?? 1, stdout: Buffer.concat(stdout).toString(), stderr: Buffer.concat(stderr).toString() }),
     );
   });
-}
-
-const now = <T>(task: () => Promise<T>): Promise<T> => task();
-
-let initQueue: Promise<unknown> = Promise.resolve();
-
-/**
- * Runs inits one at a time: concurrent inits that fill the shared plugin cache race on its
- * folders ("failed to create directory"). Inits are short (about a second); validate and plan,
- * the long steps, still overlap.
- */
-function oneAtATime<T>(task: () => Promise<T>): Promise<T> {
-  const result = initQueue.then(task, task);
-  initQueue = result.catch(() => undefined);
-  return result;
 }
 
 async function inPool<T, R>(items: readonly T[], size: number, worker: (item: T) => Promise<R>): Promise<R[]> {

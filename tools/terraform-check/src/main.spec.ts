@@ -56,4 +56,11 @@ describe('terraform-check CLI', () => {
     expect(empty.status).toBe(2);
     expect(empty.stderr).toContain('run `npm run synth` first');
   });
+
+  it.each([['--concurrency', '0'], ['--concurrency', 'two'], ['--bogus'], ['a', 'b']])('refuses bad arguments %j with the usage', (...args) => {
+    const run = runCli(args, cleanEnv());
+
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain('usage: npm run test:terraform [-- [--concurrency <n>] [--no-plugin-cache] <synth-dir>]');
+  });
 });

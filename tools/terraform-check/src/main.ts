@@ -1,18 +1,32 @@
+import { parseArgs } from 'node:util';
 import { checkStacks, type StackCheck } from './check-stacks';
 import { TerraformCheckError } from './terraform-check-error';
 
-const USAGE = 'usage: npm run test:terraform [-- <synth-dir>]   (default synth dir: cdktf.out)';
+const USAGE =
+  'usage: npm run test:terraform [-- [--concurrency <n>] [--no-plugin-cache] <synth-dir>]   (default synth dir: cdktf.out)';
 
 /**
  * `npm run test:terraform`: `terraform validate` and an offline `terraform plan` of every stack in
  * the synth output, against the real AWS provider. Exit 0 when all pass, 1 when one fails, 2 when
  * nothing could be checked (no terraform, no synth output, bad usage).
  */
-async function main(args: readonly string[], env: NodeJS.ProcessEnv): Promise<number> {
-  if (args.length > 1 || args[0]?.startsWith('-')) {
+async function main(argv: readonly string[], env: NodeJS.ProcessEnv): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: [...argv],
+      allowPositionals: true,
+      options: { concurrency: { type: 'string' }, 'no-plugin-cache': { type: 'boolean' } },
+    });
+  } catch {
+    parsed = undefined;
+  }
+  const concurrency = parsed?.values.concurrency === undefined ? undefined : Number(parsed.values.concurrency);
+  if (!parsed || parsed.positionals.length > 1 || (concurrency !== undefined && !(Number.isInteger(concurrency) && concurrency > 0))) {
     process.stderr.write(`${USAGE}\n`);
     return 2;
   }
+  const args = parsed.positionals;
   if (env['PRIVATELINK_SKIP_TERRAFORM']) {
     if (env['CI']) {
       process.stderr.write(
@@ -29,7 +43,12 @@ async function main(args: readonly string[], env: NodeJS.ProcessEnv): Promise<nu
   }
 
   try {
-    const checks = await checkStacks({ synthDir: args[0] ?? 'cdktf.out', onStackChecked: report });
+    const checks = await checkStacks({
+      synthDir: args[0] ?? 'cdktf.out',
+      onStackChecked: report,
+      ...(concurrency ? { concurrency } : {}),
+      ...(parsed.values['no-plugin-cache'] ? { pluginCache: false } : {}),
+    });
     const failed = checks.filter((check) => check.status === 'failed').length;
     process.stdout.write(`terraform: ${checks.length - failed} passed, ${failed} failed\n`);
     return failed === 0 ? 0 : 1;

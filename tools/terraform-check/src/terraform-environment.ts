@@ -67,11 +67,15 @@ export function mirroredProviders(mirror: string): string[] {
 
 /**
  * Terraform CLI configuration: providers the mirror holds are installed from it only (never the
- * network), the others from their registry; every install goes through the shared plugin cache.
+ * network), the others from their registry; every install goes through the shared plugin cache
+ * (unless `cacheDir` is undefined: the naive way the benchmark compares against).
  * The cache may fill without a lock file entry: the lock files here are throwaway copies.
  */
-export function cliConfig(mirror: string | undefined, cacheDir: string): string {
-  const lines = [`plugin_cache_dir = ${hclString(cacheDir)}`, 'plugin_cache_may_break_dependency_lock_file = true'];
+export function cliConfig(mirror: string | undefined, cacheDir: string | undefined): string {
+  const lines =
+    cacheDir === undefined
+      ? []
+      : [`plugin_cache_dir = ${hclString(cacheDir)}`, 'plugin_cache_may_break_dependency_lock_file = true'];
   const providers = mirror === undefined ? [] : mirroredProviders(mirror);
   if (mirror !== undefined && providers.length > 0) {
     const list = `[${providers.map(hclString).join(', ')}]`;

@@ -1,0 +1,213 @@
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { availableParallelism, cpus, tmpdir, totalmem } from 'node:os';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { largeConfig } from './large-config';
+import { measure, median, type Measurement } from './measure';
+
+/**
+ * `npm run bench [-- --quick]`: synth, tests and the Terraform checks against a bare cdktf app.
+ * Every figure is a median; every ratio is taken pair by pair within one run. `--quick` runs each
+ * measurement once on small inputs (CI proves the benchmark works; it does not judge the numbers).
+ */
+const ROOT = resolve(__dirname, '../../..');
+const { values } = parseArgs({ options: { quick: { type: 'boolean' } } });
+const QUICK = values.quick === true;
+const RUNS = QUICK ? 1 : 5;
+const SLOW_RUNS = QUICK ? 1 : 3;
+const LARGE = QUICK ? [12, 13] : [12, 18];
+
+const ENV: NodeJS.ProcessEnv = {
+  ...process.env,
+  CHECKPOINT_DISABLE: '1',
+  DISABLE_VERSION_CHECK: 'true',
+  NX_DAEMON: 'false',
+  NX_NO_CLOUD: 'true',
+  NX_TUI: 'false',
+  PRIVATELINK_CONFIG: join(ROOT, 'config/environments.yaml'),
+};
+const TSX = ['--import', 'tsx'];
+
+interface Row {
+  readonly what: string;
+  readonly value: string;
+  readonly target: string;
+  readonly met?: boolean;
+}
+
+async function run(args: readonly string[], env: NodeJS.ProcessEnv = {}): Promise<Measurement> {
+  const result = await measure(process.execPath, [...TSX, ...args], { cwd: ROOT, env: { ...ENV, ...env } });
+  if (result.exitCode !== 0) throw new Error(`${args.join(' ')} failed (${result.exitCode}):\n${result.output}`);
+  return result;
+}
+
+async function nx(args: readonly string[]): Promise<Measurement> {
+  const result = await measure(join(ROOT, 'node_modules/.bin/nx'), args, { cwd: ROOT, env: ENV });
+  if (result.exitCode !== 0) throw new Error(`nx ${args.join(' ')} failed:\n${result.output}`);
+  return result;
+}
+
+const s = (seconds: number) => `${seconds.toFixed(2)} s`;
+const ms = (seconds: number) => `${(seconds * 1000).toFixed(0)} ms`;
+const mib = (value: number) => `${value.toFixed(0)} MiB`;
+const x = (ratio: number) => `${ratio.toFixed(2)}x`;
+
+async function main(): Promise<void> {
+  const work = mkdtempSync(join(tmpdir(), 'bench-'));
+  const rows: Row[] = [];
+  const log = (line: string) => process.stdout.write(`${line}\n`);
+  try {
+    // 1-2. The floor and the default synth, pair by pair. The floor runs the same way as the
+    // project's synth: through the synth host (config check, staging, merge, guardrails, swap).
+    const bare: Measurement[] = [];
+    const floor: Measurement[] = [];
+    const synth: Measurement[] = [];
+    for (let i = 0; i < RUNS; i++) {
+      bare.push(await run(['tools/bench/src/floor-app.ts'], { CDKTF_OUTDIR: join(work, `bare-${i}`) }));
+      floor.push(
+        await run(['tools/synth/src/main.ts'], {
+          CDKTF_OUTDIR: join(work, `floor-${i}`),
+          PRIVATELINK_SYNTH_APP_ENTRIES: 'tools/bench/src/floor-app.ts',
+        }),
+      );
+      synth.push(await run(['tools/synth/src/main.ts'], { CDKTF_OUTDIR: join(work, `default-${i}`) }));
+      log(`synth ${i + 1}/${RUNS}: bare app ${s(bare[i].seconds)}, floor ${s(floor[i].seconds)}, default ${s(synth[i].seconds)}`);
+    }
+    const stacks = Object.keys(JSON.parse(readFileSync(join(work, 'default-0/manifest.json'), 'utf8')).stacks).length;
+    const ratio = median(synth.map((m, i) => m.seconds / floor[i].seconds));
+    rows.push(
+      {
+        what: 'bare cdktf app alone (1 stack, 1 resource): wall, peak memory',
+        value: `${s(median(bare.map((m) => m.seconds)))}, ${mib(median(bare.map((m) => m.peakMiB)))}`,
+        target: '',
+      },
+      {
+        what: 'floor: the bare app through the synth host: wall, peak memory',
+        value: `${s(median(floor.map((m) => m.seconds)))}, ${mib(median(floor.map((m) => m.peakMiB)))}`,
+        target: '',
+      },
+      { what: `synth, default config (${stacks} stacks): wall`, value: s(median(synth.map((m) => m.seconds))), target: '' },
+      { what: 'synth, default config: ratio to the floor', value: x(ratio), target: '<= 1.5x', met: ratio <= 1.5 },
+      {
+        what: 'synth, default config: peak memory (all processes)',
+        value: mib(median(synth.map((m) => m.peakMiB))),
+        target: '< 300 MiB',
+        met: median(synth.map((m) => m.peakMiB)) < 300,
+      },
+    );
+
+    // 3. A generated large config, and the marginal cost of one more stack.
+    const [small, big] = LARGE;
+    for (const size of LARGE) writeFileSync(join(work, `large-${size}.yaml`), largeConfig(size));
+    const smallRuns: Measurement[] = [];
+    const bigRuns: Measurement[] = [];
+    for (let i = 0; i < RUNS; i++) {
+      for (const [size, into] of [[small, smallRuns], [big, bigRuns]] as const) {
+        into.push(
+          await run(['tools/synth/src/main.ts'], {
+            CDKTF_OUTDIR: join(work, `large-${size}-${i}`),
+            PRIVATELINK_CONFIG: join(work, `large-${size}.yaml`),
+          }),
+        );
+      }
+      log(`large pair ${i + 1}/${RUNS}: ${small * 2} stacks ${s(smallRuns[i].seconds)}, ${big * 2} stacks ${s(bigRuns[i].seconds)}`);
+    }
+    const marginal = median(bigRuns.map((m, i) => (m.seconds - smallRuns[i].seconds) / ((big - small) * 2)));
+    rows.push(
+      {
+        what: `synth, generated config (${small * 2} stacks): wall, peak memory`,
+        value: `${s(median(smallRuns.map((m) => m.seconds)))}, ${mib(median(smallRuns.map((m) => m.peakMiB)))}`,
+        target: '< 300 MiB',
+        met: median(smallRuns.map((m) => m.peakMiB)) < 300,
+      },
+      { what: `synth, generated config (${big * 2} stacks): wall`, value: s(median(bigRuns.map((m) => m.seconds))), target: '' },
+      { what: 'synth: marginal cost of one more stack', value: ms(marginal), target: '<= 60 ms', met: marginal <= 0.06 },
+    );
+
+    // 4. Nothing changed: the Nx cache answers.
+    await nx(['run', 'synth:synth', '--outputStyle=static']);
+    const cached: Measurement[] = [];
+    for (let i = 0; i < RUNS; i++) cached.push(await nx(['run', 'synth:synth', '--outputStyle=static']));
+    const cachedSeconds = median(cached.map((m) => m.seconds));
+    const hit = cached.every((m) => /existing outputs match the cache|local cache/.test(m.output));
+    rows.push({
+      what: `cached re-run, nx run synth:synth (cache ${hit ? 'hit' : 'MISS'}, daemon off)`,
+      value: s(cachedSeconds),
+      target: '< 1 s',
+      met: hit && cachedSeconds < 1,
+    });
+
+    // 5. The unit test suite (every project, no cache).
+    if (QUICK) {
+      rows.push({ what: 'unit test suite', value: 'skipped in --quick (npm test runs it)', target: '< 30 s' });
+    } else {
+      const tests: Measurement[] = [];
+      for (let i = 0; i < SLOW_RUNS; i++) {
+        tests.push(await nx(['run-many', '-t', 'test', '--skip-nx-cache', '--outputStyle=static']));
+        log(`unit tests ${i + 1}/${SLOW_RUNS}: ${s(tests[i].seconds)}`);
+      }
+      const testSeconds = median(tests.map((m) => m.seconds));
+      rows.push({ what: 'unit test suite (nx run-many -t test, no cache)', value: s(testSeconds), target: '< 30 s', met: testSeconds < 30 });
+    }
+
+    // 6. Terraform validate + offline plan: the naive way against the project's way, pair by pair.
+    let tfDir = join(work, 'default-0');
+    if (QUICK) {
+      const devOnly = readFileSync(join(ROOT, 'config/environments.yaml'), 'utf8').split('\n  staging:')[0];
+      writeFileSync(join(work, 'dev.yaml'), `${devOnly}\n`);
+      tfDir = join(work, 'dev-only');
+      await run(['tools/synth/src/main.ts'], { CDKTF_OUTDIR: tfDir, PRIVATELINK_CONFIG: join(work, 'dev.yaml') });
+    }
+    const tfStacks = Object.keys(JSON.parse(readFileSync(join(tfDir, 'manifest.json'), 'utf8')).stacks).length;
+    const naive: Measurement[] = [];
+    const project: Measurement[] = [];
+    for (let i = 0; i < SLOW_RUNS; i++) {
+      naive.push(await run(['tools/terraform-check/src/main.ts', '--concurrency', '1', '--no-plugin-cache', tfDir]));
+      project.push(await run(['tools/terraform-check/src/main.ts', tfDir]));
+      log(`terraform pair ${i + 1}/${SLOW_RUNS}: naive ${s(naive[i].seconds)}, project ${s(project[i].seconds)}`);
+    }
+    const speedup = median(naive.map((m, i) => m.seconds / project[i].seconds));
+    rows.push(
+      { what: `terraform validate + plan, ${tfStacks} stacks, naive (sequential, fresh init, no cache)`, value: s(median(naive.map((m) => m.seconds))), target: '' },
+      { what: `terraform validate + plan, ${tfStacks} stacks, project way (parallel, shared cache)`, value: s(median(project.map((m) => m.seconds))), target: '' },
+      { what: 'terraform checks: speed-up over the naive way', value: x(speedup), target: '>= 2x', met: speedup >= 2 },
+    );
+
+    const report = render(rows);
+    process.stdout.write(`\n${report}`);
+    const file = QUICK ? join(ROOT, 'cdktf.out', 'performance-quick.md') : join(ROOT, 'docs', 'performance.md');
+    mkdirSync(resolve(file, '..'), { recursive: true });
+    writeFileSync(file, report);
+    log(`wrote ${file}`);
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
+function render(rows: readonly Row[]): string {
+  const terraform = execFileSync('terraform', ['version'], {
+    encoding: 'utf8',
+    env: { ...ENV, TF_CLI_CONFIG_FILE: '' },
+    stdio: ['ignore', 'pipe', 'ignore'],
+  }).split('\n')[0];
+  const lines = [
+    '# Performance',
+    '',
+    `Measured by \`npm run bench${QUICK ? ' -- --quick' : ''}\` on ${availableParallelism()} cores (${cpus()[0]?.model.trim()}), ` +
+      `${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, ${terraform}.`,
+    `Each figure is the median of ${RUNS} runs (${SLOW_RUNS} for the test suite and the Terraform checks); ` +
+      'each ratio is taken pair by pair within the run, since the machine is shared and noisy.',
+    '',
+    '| measurement | result | target | met |',
+    '| --- | --- | --- | --- |',
+    ...rows.map((row) => `| ${row.what} | ${row.value} | ${row.target} | ${row.met === undefined ? '' : row.met ? 'yes' : '**no**'} |`),
+    '',
+  ];
+  return `${lines.join('\n')}\n`;
+}
+
+main().catch((error: Error) => {
+  process.stderr.write(`bench: ${error.message}\n`);
+  process.exit(1);
+});
