@@ -19,7 +19,10 @@ module.exports = {
     ],
   },
   moduleFileExtensions: ['ts', 'js', 'json'],
-  testMatch: ['<rootDir>/src/**/*.spec.ts'],
+  // Unit specs run in-process; *.int.spec.ts drive real tools (terraform, the synth host, nx,
+  // child processes) and run as the separate, cached 'integration' target.
+  testMatch: process.env.JEST_INTEGRATION ? ['<rootDir>/src/**/*.int.spec.ts'] : ['<rootDir>/src/**/*.spec.ts'],
+  testPathIgnorePatterns: process.env.JEST_INTEGRATION ? ['/node_modules/'] : ['/node_modules/', '\\.int\\.spec\\.ts$'],
   moduleNameMapper,
   setupFilesAfterEnv: [path.join(__dirname, 'jest.setup.cjs')],
 };

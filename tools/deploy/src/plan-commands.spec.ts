@@ -1,4 +1,3 @@
-import { spawnSync } from 'node:child_process';
 import { join, resolve } from 'node:path';
 import { loadConfig } from '@privatelink/config';
 import { planCommands, UsageError } from './plan-commands';
@@ -63,32 +62,5 @@ describe('planCommands', () => {
     expect(() => planCommands(config, { action: 'deploy', env: 'prod', region: 'us-east-1' })).toThrow(
       "environment 'prod' has no region 'us-east-1'; its regions: us-west-2, eu-west-1",
     );
-  });
-});
-
-describe('npm run env', () => {
-  const run = (...args: string[]) =>
-    spawnSync(process.execPath, ['--import', 'tsx', 'tools/deploy/src/main.ts', ...args], { cwd: ROOT, encoding: 'utf8' });
-
-  it('exits 2 with the known names before running anything', () => {
-    const result = run('deploy', '--env', 'qa');
-    expect(result.status).toBe(2);
-    expect(result.stderr).toContain("unknown environment 'qa'");
-    expect(result.stdout).toBe('');
-  });
-
-  it('prints the steps without running them on --dry-run', () => {
-    const result = run('deploy', '--env=dev', '--dry-run');
-    expect(result.status).toBe(0);
-    expect(result.stdout.trim().split('\n')).toEqual([
-      '$ node --import tsx tools/synth/src/main.ts',
-      '$ npx cdktf deploy network-dev-us-west-2 sagemaker-dev-us-west-2 --skip-synth',
-    ]);
-  });
-
-  it('exits 2 with usage on an unknown action', () => {
-    const result = run('apply', '--env', 'dev');
-    expect(result.status).toBe(2);
-    expect(result.stderr).toContain('usage: npm run env --');
   });
 });

@@ -52,7 +52,7 @@ describe('GitHub workflows, read by GitHub\'s parser', () => {
       expect(affected.runs).toEqual(
         expect.arrayContaining([
           'npm ci',
-          expect.stringContaining('npx nx affected -t lint typecheck test'),
+          expect.stringContaining('npx nx affected -t lint typecheck test integration'),
           expect.stringContaining('npx nx affected -t synth'),
           'npm run test:terraform',
         ]),
