@@ -1,14 +1,17 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { architectureDocs, syncArchitectureDocs } from './architecture-docs';
+import { syncEmbeddedDiagram } from './readme-embed';
 import { NotSynthesized } from './synthesized-stacks';
 
-const USAGE = `Usage: npm run diagram [-- --check] [--out <dir>]
+const USAGE = `Usage: npm run diagram [-- --check] [--out <dir>] [--readme <file>]
 
 Writes one Mermaid diagram per environment and region to docs/architecture/<env>-<region>.md,
-read from the stacks synthesized in cdktf.out (CDKTF_OUTDIR): run \`npm run synth\` first.
+read from the stacks synthesized in cdktf.out (CDKTF_OUTDIR): run \`npm run synth\` first, and
+refreshes the diagram README.md embeds between <!-- architecture:<env>-<region> --> markers.
   --check      change nothing; exit 1 when a page is missing, differs or is left over
   --out <dir>  where the pages go (default: docs/architecture)
+  --readme <file>  the file that embeds a diagram (default: README.md)
 `;
 
 /** `npm run diagram`: regenerates docs/architecture from the synth output. */
@@ -17,7 +20,7 @@ function main(argv: string[]): number {
   try {
     ({ values } = parseArgs({
       args: argv,
-      options: { check: { type: 'boolean', default: false }, out: { type: 'string' }, help: { type: 'boolean', short: 'h', default: false } },
+      options: { check: { type: 'boolean', default: false }, out: { type: 'string' }, readme: { type: 'string' }, help: { type: 'boolean', short: 'h', default: false } },
     }));
   } catch (error) {
     process.stderr.write(`${(error as Error).message}\n${USAGE}`);
@@ -32,9 +35,11 @@ function main(argv: string[]): number {
   try {
     const docs = architectureDocs(outdir);
     const result = syncArchitectureDocs(dir, docs, values.check);
+    const readme = syncEmbeddedDiagram(resolve(values.readme ?? 'README.md'), docs, values.check);
     if (values.check) {
-      if (result.stale.length === 0) return 0;
-      process.stderr.write(`stale architecture diagrams in ${dir}: ${result.stale.join(', ')}; run \`npm run synth && npm run diagram\`\n`);
+      const stale = [...result.stale, ...(readme.stale ? [`${values.readme ?? 'README.md'} (architecture:${readme.page})`] : [])];
+      if (stale.length === 0) return 0;
+      process.stderr.write(`stale architecture diagrams: ${stale.join(', ')}; run \`npm run synth && npm run diagram\`\n`);
       return 1;
     }
     process.stdout.write(
