@@ -6,8 +6,9 @@ import { Vpc } from '@cdktf/provider-aws/lib/vpc';
 import { VpcSecurityGroupEgressRule } from '@cdktf/provider-aws/lib/vpc-security-group-egress-rule';
 import { VpcSecurityGroupIngressRule } from '@cdktf/provider-aws/lib/vpc-security-group-ingress-rule';
 import type { Construct } from 'constructs';
-import { absolutePathsIn, kmsKeyViolations, securityGroupViolations, unconditionedWildcardAllows } from './checks';
-import { synthScope, type RenderedPolicy } from './synth';
+import { absolutePathsIn, unconditionedWildcardAllows, type RenderedPolicy } from '@privatelink/stack-kit/testing';
+import { kmsKeyViolations, securityGroupViolations } from './checks';
+import { synthScope } from './synth';
 
 // The whole-stack checks guard rules no scanner applies; each must be seen to fail on a bad stack.
 

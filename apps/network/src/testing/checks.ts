@@ -1,4 +1,11 @@
-import { entriesOf, parsePolicy, type Attributes, type RenderedPolicy, type SynthesizedStack } from './synth';
+import {
+  asList,
+  entriesOf,
+  parsePolicy,
+  unconditionedWildcardAllows,
+  type Attributes,
+  type SynthesizedStack,
+} from '@privatelink/stack-kit/testing';
 
 /**
  * Whole-stack checks of the security rules no scanner applies the way this project wants
@@ -8,11 +15,6 @@ import { entriesOf, parsePolicy, type Attributes, type RenderedPolicy, type Synt
 
 const WORLD = ['0.0.0.0/0', '::/0'];
 const TERRAFORM_DEFAULT_DESCRIPTION = 'Managed by Terraform';
-
-function asList(value: unknown): unknown[] {
-  if (value === undefined || value === null) return [];
-  return Array.isArray(value) ? value : [value];
-}
 
 function describedBadly(description: unknown): boolean {
   return typeof description !== 'string' || description.trim() === '' || description === TERRAFORM_DEFAULT_DESCRIPTION;
@@ -104,22 +106,6 @@ export function securityGroupViolations(json: SynthesizedStack): string[] {
   return violations;
 }
 
-function isWildcardPrincipal(principal: unknown): boolean {
-  if (principal === '*') return true;
-  if (principal === null || typeof principal !== 'object') return false;
-  return Object.values(principal).some((value) => asList(value).includes('*'));
-}
-
-/** KMS.5 / CKV_AWS_33: no Allow statement to principal `*` (or `{"AWS": "*"}`) without a Condition. */
-export function unconditionedWildcardAllows(policy: RenderedPolicy): string[] {
-  return policy.Statement.filter(
-    (statement) =>
-      statement.Effect === 'Allow' &&
-      isWildcardPrincipal(statement.Principal) &&
-      Object.keys(statement.Condition ?? {}).length === 0,
-  ).map((statement) => `statement ${statement.Sid ?? '(no Sid)'} allows principal * without a Condition`);
-}
-
 /** Every KMS key: rotation on, not disabled, a policy set, no unconditioned wildcard Allow. */
 export function kmsKeyViolations(json: SynthesizedStack): string[] {
   return entriesOf(json, 'aws_kms_key').flatMap(([id, key]) => {
@@ -130,19 +116,5 @@ export function kmsKeyViolations(json: SynthesizedStack): string[] {
     if (key['is_enabled'] === false) violations.push(`${where}: is_enabled is false`);
     if (typeof key['policy'] !== 'string' || key['policy'] === '') return [...violations, `${where}: no policy`];
     return [...violations, ...unconditionedWildcardAllows(parsePolicy(key['policy'])).map((v) => `${where}: ${v}`)];
-  });
-}
-
-/** Machine paths that must never reach a synthesized stack (it is committed, diffed, shared). */
-export const ABSOLUTE_PATH_PREFIXES = ['/work', '/tmp', '/home', '/root'] as const;
-
-/** The absolute paths found in synthesized text, with a little context each. */
-export function absolutePathsIn(text: string): string[] {
-  return ABSOLUTE_PATH_PREFIXES.flatMap((prefix) => {
-    const found: string[] = [];
-    for (let at = text.indexOf(prefix); at >= 0; at = text.indexOf(prefix, at + 1)) {
-      found.push(text.slice(Math.max(0, at - 20), at + 40));
-    }
-    return found;
   });
 }

@@ -1,3 +1,3 @@
-export * from './policies';
+export * from '@privatelink/stack-kit/testing';
 export * from './synth';
 export * from './targets';

@@ -6,7 +6,7 @@ import {
   wildcardAllows,
   type RenderedPolicy,
   type RenderedStatement,
-} from './policies';
+} from '@privatelink/stack-kit/testing';
 
 // The stack specs lean on these checks to say "no violation"; each must be seen to find one.
 
