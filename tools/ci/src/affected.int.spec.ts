@@ -1,10 +1,7 @@
-import { execFileSync, spawnSync } from 'node:child_process';
-import { appendFileSync, cpSync, mkdirSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-
-const ROOT = resolve(__dirname, '../../..');
-const git = (cwd: string, ...args: string[]) => execFileSync('git', args, { cwd, encoding: 'utf8' });
+import { spawnSync } from 'node:child_process';
+import { appendFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { git, NX_ENV, workspaceCopy } from './testing/workspace-copy';
 
 /**
  * A throwaway git repository holding this workspace's files (node_modules linked, not copied), in
@@ -14,16 +11,7 @@ describe('nx affected', () => {
   let repo: string;
 
   beforeAll(() => {
-    repo = mkdtempSync(join(tmpdir(), 'affected-'));
-    const files = git(ROOT, 'ls-files', '--cached', '--others', '--exclude-standard').split('\n').filter(Boolean);
-    for (const file of files) {
-      mkdirSync(dirname(join(repo, file)), { recursive: true });
-      cpSync(join(ROOT, file), join(repo, file));
-    }
-    symlinkSync(join(ROOT, 'node_modules'), join(repo, 'node_modules'));
-    git(repo, 'init', '-q', '-b', 'main');
-    git(repo, '-c', 'user.name=test', '-c', 'user.email=test@example.invalid', 'add', '-A');
-    git(repo, '-c', 'user.name=test', '-c', 'user.email=test@example.invalid', 'commit', '-qm', 'base');
+    repo = workspaceCopy('affected-');
   }, 60_000);
 
   afterAll(() => rmSync(repo, { recursive: true, force: true }));
@@ -34,7 +22,7 @@ describe('nx affected', () => {
       const run = spawnSync('npx', ['nx', 'show', 'projects', '--affected', '--base=main', '--json'], {
         cwd: repo,
         encoding: 'utf8',
-        env: { ...process.env, NX_DAEMON: 'false', NX_NO_CLOUD: 'true', NX_TUI: 'false' },
+        env: NX_ENV,
       });
       if (run.status !== 0) throw new Error(run.stderr);
       return (JSON.parse(run.stdout) as string[]).sort();

@@ -1,6 +1,7 @@
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { checkStacks, type StackCheck } from './check-stacks';
 import { readManifest } from './synth-manifest';
 import { cleanEnv, runCli, SAMPLE_STACK_IDS, synthSample } from './testing';
@@ -81,6 +82,48 @@ describe('terraform-check CLI run', () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+});
+
+describe('the real stacks with a Terraform Cloud organization configured', () => {
+  const ROOT = resolve(__dirname, '../../..');
+  let dir: string;
+  let stacks: { name: string; cloud?: { organization: string; workspaces: { name: string; project: string } } }[];
+  let checks: StackCheck[];
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'terraform-check-tfc-'));
+    const synthDir = join(dir, 'cdktf.out');
+    const run = spawnSync(process.execPath, ['--import', 'tsx', 'tools/synth/src/main.ts'], {
+      cwd: ROOT,
+      env: { ...process.env, CDKTF_OUTDIR: synthDir, TFC_ORGANIZATION: 'acme-ml', PRIVATELINK_CONFIG: join(ROOT, 'config/environments.yaml') },
+      encoding: 'utf8',
+    });
+    if (run.status !== 0) throw new Error(run.stderr);
+    stacks = readManifest(synthDir).map((stack) => ({
+      name: stack.name,
+      cloud: JSON.parse(readFileSync(join(synthDir, stack.synthesizedStackPath), 'utf8')).terraform.cloud,
+    }));
+    checks = await checkStacks({ synthDir });
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('gives every stack a cloud block with its own, valid workspace in the project', () => {
+    expect(stacks).toHaveLength(8);
+    for (const stack of stacks) {
+      expect(stack.cloud).toEqual({
+        hostname: 'app.terraform.io',
+        organization: 'acme-ml',
+        workspaces: { name: `smpl-${stack.name}`, project: 'sagemaker-privatelink' },
+      });
+      expect(stack.cloud?.workspaces.name).toMatch(/^[A-Za-z0-9_-]{1,90}$/);
+    }
+    expect(new Set(stacks.map((stack) => stack.cloud?.workspaces.name)).size).toBe(stacks.length);
+  });
+
+  it('validates every stack offline (init -backend=false), leaving plans to Terraform Cloud', () => {
+    expect(checks.map((check) => [check.stack, check.status])).toEqual(stacks.map((stack) => [stack.name, 'passed']));
+    for (const check of checks) expect(check).not.toHaveProperty('toAdd');
   });
 });
 
