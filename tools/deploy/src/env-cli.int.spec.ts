@@ -28,4 +28,10 @@ describe('npm run env', () => {
     expect(result.status).toBe(2);
     expect(result.stderr).toContain('usage: npm run env --');
   });
+
+  it('takes --environment as well, for the Nx targets (Nx owns --env)', () => {
+    const result = run('deploy', '--environment=dev', '--dry-run');
+    expect(result.status).toBe(0);
+    expect(result.stdout).toContain('$ npx cdktf deploy network-dev-us-west-2 sagemaker-dev-us-west-2 --skip-synth');
+  });
 });

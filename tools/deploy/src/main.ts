@@ -4,6 +4,7 @@ import { ConfigError, loadConfig } from '@privatelink/config';
 import { ACTIONS, planCommands, UsageError, type Action } from './plan-commands';
 
 const USAGE = `usage: npm run env -- <${ACTIONS.join('|')}> --env <env> [--region <region>] [--auto-approve] [--force-destroy <env>] [--dry-run]
+       npx nx run deploy:<synth-hcl|diff|deploy|destroy> --environment=<env> [--region=<region>] ...
 
   synth    synthesize every stack (cdktf.out)
   hcl      synthesize as HCL for review (cdktf.out.hcl)
@@ -21,6 +22,8 @@ function main(argv: string[]): number {
       allowPositionals: true,
       options: {
         env: { type: 'string' },
+        // Nx's run-commands owns --env (task environment variables): Nx targets pass --environment.
+        environment: { type: 'string' },
         region: { type: 'string' },
         'auto-approve': { type: 'boolean' },
         'force-destroy': { type: 'string' },
@@ -37,14 +40,15 @@ function main(argv: string[]): number {
     return 0;
   }
   const action = positionals[0] as Action | undefined;
-  if (!action || !ACTIONS.includes(action) || positionals.length > 1 || typeof values['env'] !== 'string') {
+  const env = values['env'] ?? values['environment'];
+  if (!action || !ACTIONS.includes(action) || positionals.length > 1 || typeof env !== 'string') {
     process.stderr.write(`${USAGE}\n`);
     return 2;
   }
   try {
     const steps = planCommands(loadConfig(), {
       action,
-      env: values['env'],
+      env,
       region: values['region'] as string | undefined,
       forceDestroy: values['force-destroy'] as string | undefined,
       autoApprove: values['auto-approve'] === true,
