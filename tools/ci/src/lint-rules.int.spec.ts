@@ -24,10 +24,10 @@ describe('workspace lint rules', () => {
     );
     const run = spawnSync('npx', ['nx', 'run', 'network:lint', '--skip-nx-cache', '--outputStyle=static'], {
       cwd: repo,
-      env: NX_ENV,
+      env: { ...NX_ENV, FORCE_COLOR: '0', NO_COLOR: '1' },
       encoding: 'utf8',
     });
-    output = `${run.stdout}\n${run.stderr}`.replace(/\x1b\[[0-9;]*m/g, '');
+    output = `${run.stdout}\n${run.stderr}`;
     status = run.status;
   }, 120_000);
   afterAll(() => rmSync(repo, { recursive: true, force: true }));
