@@ -1,4 +1,5 @@
-import { accountRootArn, logGroupArn, type AccountRegion } from './arns';
+import { logGroupArn, type AccountRegion } from './arns';
+import { keyAdminStatement } from './key-admin-statement';
 import { policyDocument, type PolicyDocument } from './policy-document';
 
 export interface LogsKeyPolicyProps extends AccountRegion {
@@ -12,13 +13,7 @@ export interface LogsKeyPolicyProps extends AccountRegion {
  */
 export function logsKeyPolicy(props: LogsKeyPolicyProps): PolicyDocument {
   return policyDocument(
-    {
-      Sid: 'AccountAdministersKeyThroughIam',
-      Effect: 'Allow',
-      Principal: { AWS: accountRootArn(props.accountId) },
-      Action: 'kms:*',
-      Resource: '*',
-    },
+    keyAdminStatement(props.accountId),
     {
       Sid: 'CloudWatchLogsUsesKeyForOwnLogGroups',
       Effect: 'Allow',

@@ -1,4 +1,5 @@
-import { accountRootArn, type AccountRegion } from './arns';
+import type { AccountRegion } from './arns';
+import { keyAdminStatement } from './key-admin-statement';
 import { policyDocument, type PolicyDocument } from './policy-document';
 import { requireFormat, requireNonEmpty } from './validation';
 
@@ -32,14 +33,7 @@ export function notebookKeyPolicy(props: NotebookKeyPolicyProps): PolicyDocument
     },
   };
   return policyDocument(
-    {
-      // Without it the key becomes unmanageable; IAM policies decide who in the account may act.
-      Sid: 'AccountAdministersKeyThroughIam',
-      Effect: 'Allow',
-      Principal: { AWS: accountRootArn(props.accountId) },
-      Action: 'kms:*',
-      Resource: '*',
-    },
+    keyAdminStatement(props.accountId),
     {
       Sid: 'ExecutionRoleUsesKey',
       Effect: 'Allow',
