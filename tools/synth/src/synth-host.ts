@@ -50,7 +50,10 @@ export async function synthesize({ config, outdir, root, apps = APPS }: SynthOpt
   rmSync(staging, { recursive: true, force: true });
   mkdirSync(staging, { recursive: true });
   try {
-    await Promise.all(apps.map((app) => runApp(root, app.entry, join(staging, app.name))));
+    // Wait for every app, even after one failed, so none still writes while staging is removed.
+    const runs = await Promise.allSettled(apps.map((app) => runApp(root, app.entry, join(staging, app.name))));
+    const failed = runs.find((run): run is PromiseRejectedResult => run.status === 'rejected');
+    if (failed) throw failed.reason;
     const merged = join(staging, 'out');
     const manifest = mergeOutputs(
       apps.map((app) => join(staging, app.name)),
