@@ -57,6 +57,21 @@ describe('synth host', () => {
     expect(readdirSync(work).filter((entry) => entry.includes('.staging-') || entry.includes('.previous-'))).toEqual([]);
   });
 
+  it('leaves the previous output as it was when an app fails, and says which', () => {
+    const outdir = join(work, 'first');
+    const before = fingerprint(outdir);
+    const broken = join(work, 'broken-app.ts');
+    writeFileSync(broken, "throw new Error('construct exploded');\n");
+    const run = runSynth(outdir, join(ROOT, 'config/environments.yaml'), {
+      PRIVATELINK_SYNTH_APP_ENTRIES: `apps/network/src/main.ts,${broken}`,
+    });
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain(`${broken} failed (exit 1); nothing was written`);
+    expect(run.stderr).toContain('construct exploded');
+    expect(fingerprint(outdir)).toEqual(before);
+    expect(readdirSync(work).filter((entry) => entry.includes('.staging-') || entry.includes('.previous-'))).toEqual([]);
+  });
+
   it('replaces the previous output wholesale on success', () => {
     const outdir = join(work, 'first');
     expect(synth(outdir).status).toBe(0);

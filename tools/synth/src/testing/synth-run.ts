@@ -7,10 +7,17 @@ export const ROOT = resolve(__dirname, '../../../..');
 export const DEFAULT_CONFIG = join(ROOT, 'config/environments.yaml');
 
 /** Runs the real synth entry point into `outdir`, as `npm run synth` does. */
-export function runSynth(outdir: string, config = DEFAULT_CONFIG) {
+export function runSynth(outdir: string, config = DEFAULT_CONFIG, env: NodeJS.ProcessEnv = {}) {
   return spawnSync(process.execPath, ['--import', 'tsx', 'tools/synth/src/main.ts'], {
     cwd: ROOT,
-    env: { ...process.env, CDKTF_OUTDIR: outdir, PRIVATELINK_CONFIG: config, CHECKPOINT_DISABLE: '1', DISABLE_VERSION_CHECK: 'true' },
+    env: {
+      ...process.env,
+      CDKTF_OUTDIR: outdir,
+      PRIVATELINK_CONFIG: config,
+      CHECKPOINT_DISABLE: '1',
+      DISABLE_VERSION_CHECK: 'true',
+      ...env,
+    },
     encoding: 'utf8',
   });
 }
