@@ -1,7 +1,7 @@
 import { hostAddress } from '@privatelink/config';
 import { publishNetworkHandoff } from '@privatelink/handoff';
 import { PrivatelinkStack, protectFromDestroy, type PrivatelinkStackProps } from '@privatelink/stack-kit';
-import { Fn, TerraformOutput } from 'cdktf';
+import { Fn } from 'cdktf';
 import type { Construct } from 'constructs';
 import { endpointServices } from './endpoint-services';
 import { EndpointZone } from './endpoint-zone';
@@ -110,9 +110,5 @@ export class NetworkStack extends PrivatelinkStack {
       ]),
       'AWS CLI command that lists notebooks through the SageMaker API endpoint (run it from the VPC or on-premises).',
     );
-  }
-
-  private output(name: string, value: unknown, description: string): void {
-    new TerraformOutput(this, name, { value, description }).overrideLogicalId(name);
   }
 }

@@ -1,7 +1,7 @@
 import { readNetworkHandoff, type NetworkHandoff } from '@privatelink/handoff';
 import { notebookInstanceArn } from '@privatelink/policies';
 import { defaultTags, PrivatelinkStack, protectFromDestroy, type PrivatelinkStackProps } from '@privatelink/stack-kit';
-import { Fn, TerraformOutput } from 'cdktf';
+import { Fn } from 'cdktf';
 import type { Construct } from 'constructs';
 import { NotebookAccess } from './notebook-access';
 import { NotebookFleet } from './notebook-fleet';
@@ -89,9 +89,5 @@ export class SagemakerStack extends PrivatelinkStack {
       this.output('notebook_users_group_name', this.access.group.name, 'IAM group whose members may open the notebooks.');
       this.output('notebook_access_policy_arn', this.access.policy.arn, 'Managed policy that opens the notebooks only through the endpoints.');
     }
-  }
-
-  private output(name: string, value: unknown, description: string): void {
-    new TerraformOutput(this, name, { value, description }).overrideLogicalId(name);
   }
 }

@@ -1,6 +1,6 @@
 import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { localStatePath, stackId, workspaceName, type AppName, type DeploymentTarget } from '@privatelink/config';
-import { CloudBackend, LocalBackend, NamedCloudWorkspace, TerraformStack, type TerraformResource } from 'cdktf';
+import { CloudBackend, LocalBackend, NamedCloudWorkspace, TerraformOutput, TerraformStack, type TerraformResource } from 'cdktf';
 import type { Construct } from 'constructs';
 
 export interface PrivatelinkStackProps {
@@ -39,6 +39,13 @@ export abstract class PrivatelinkStack extends TerraformStack {
       allowedAccountIds: [environment.accountId],
       defaultTags: [{ tags: defaultTags(props.target) }],
     });
+  }
+
+  /** A documented output under exactly `name` (`<thing>_<attribute>`), never a generated logical id. */
+  protected output(name: string, value: unknown, description: string): TerraformOutput {
+    const output = new TerraformOutput(this, name, { value, description });
+    output.overrideLogicalId(name);
+    return output;
   }
 }
 

@@ -19,3 +19,4 @@ export {
   type SynthesizedStack,
 } from './synthesized-json';
 export { testApp } from './test-app';
+export { DEFAULT_CONFIG, runSynthHost, WORKSPACE_ROOT, type RunSynthHostOptions } from './run-synth-host';
