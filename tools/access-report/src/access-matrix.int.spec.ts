@@ -1,8 +1,8 @@
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { deploymentTargets, loadConfig, type DeploymentTarget } from '@privatelink/config';
+import { DEFAULT_CONFIG as CONFIG, runSynthHost } from '@privatelink/stack-kit/testing';
 import {
   ACTIONS,
   evaluateMatrix,
@@ -14,8 +14,6 @@ import {
   type SynthesizedAccess,
 } from './access-matrix';
 
-const ROOT = resolve(__dirname, '../../..');
-const CONFIG = join(ROOT, 'config/environments.yaml');
 
 /**
  * Expected outcome per source, in SOURCES order (notebook endpoint, API endpoint, other endpoint of
@@ -84,11 +82,7 @@ describe('access matrix on the synthesized stacks', () => {
 
   beforeAll(() => {
     outdir = mkdtempSync(join(tmpdir(), 'access-'));
-    const run = spawnSync(process.execPath, ['--import', 'tsx', 'tools/synth/src/main.ts'], {
-      cwd: ROOT,
-      env: { ...process.env, CDKTF_OUTDIR: outdir, PRIVATELINK_CONFIG: CONFIG },
-      encoding: 'utf8',
-    });
+    const run = runSynthHost(outdir, { config: CONFIG });
     if (run.status !== 0) throw new Error(run.stderr);
     targets = deploymentTargets(loadConfig(CONFIG, {}));
   }, 120_000);

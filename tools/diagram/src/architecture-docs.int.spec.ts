@@ -1,21 +1,19 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
+import { DEFAULT_CONFIG as DEFAULT_CONFIG_FILE, runSynthHost, WORKSPACE_ROOT as ROOT } from '@privatelink/stack-kit/testing';
 import { architectureDocs, GENERATED_MARKER, syncArchitectureDocs, type ArchitectureDoc } from './architecture-docs';
 import { flowchartStructure, mermaidBlock } from './testing';
 
-const ROOT = resolve(__dirname, '../../..');
-const DEFAULT_CONFIG = readFileSync(join(ROOT, 'config/environments.yaml'), 'utf8');
+const DEFAULT_CONFIG = readFileSync(DEFAULT_CONFIG_FILE, 'utf8');
 
 /** Runs the real synth of a config into a fresh folder and returns the output folder. */
 function synth(work: string, name: string, config: string): string {
   const configFile = join(work, `${name}.yaml`);
   const outdir = join(work, name, 'cdktf.out');
   writeFileSync(configFile, config);
-  const env: NodeJS.ProcessEnv = { ...process.env, CDKTF_OUTDIR: outdir, PRIVATELINK_CONFIG: configFile };
-  delete env['TFC_ORGANIZATION'];
-  const run = spawnSync(process.execPath, ['--import', 'tsx', 'tools/synth/src/main.ts'], { cwd: ROOT, env, encoding: 'utf8' });
+  const run = runSynthHost(outdir, { config: configFile });
   if (run.status !== 0) throw new Error(`synth of ${name} failed: ${run.stderr}`);
   return outdir;
 }

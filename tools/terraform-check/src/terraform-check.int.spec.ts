@@ -1,7 +1,7 @@
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
+import { runSynthHost } from '@privatelink/stack-kit/testing';
 import { checkStacks, type StackCheck } from './check-stacks';
 import { readManifest } from './synth-manifest';
 import { cleanEnv, runCli, SAMPLE_STACK_IDS, synthSample } from './testing';
@@ -86,7 +86,6 @@ describe('terraform-check CLI run', () => {
 });
 
 describe('the real stacks with a Terraform Cloud organization configured', () => {
-  const ROOT = resolve(__dirname, '../../..');
   let dir: string;
   let stacks: { name: string; cloud?: { organization: string; workspaces: { name: string; project: string } } }[];
   let checks: StackCheck[];
@@ -94,11 +93,7 @@ describe('the real stacks with a Terraform Cloud organization configured', () =>
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'terraform-check-tfc-'));
     const synthDir = join(dir, 'cdktf.out');
-    const run = spawnSync(process.execPath, ['--import', 'tsx', 'tools/synth/src/main.ts'], {
-      cwd: ROOT,
-      env: { ...process.env, CDKTF_OUTDIR: synthDir, TFC_ORGANIZATION: 'acme-ml', PRIVATELINK_CONFIG: join(ROOT, 'config/environments.yaml') },
-      encoding: 'utf8',
-    });
+    const run = runSynthHost(synthDir, { env: { TFC_ORGANIZATION: 'acme-ml' } });
     if (run.status !== 0) throw new Error(run.stderr);
     stacks = readManifest(synthDir).map((stack) => ({
       name: stack.name,

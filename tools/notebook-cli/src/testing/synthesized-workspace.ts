@@ -1,9 +1,8 @@
-import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
+import { DEFAULT_CONFIG, runSynthHost } from '@privatelink/stack-kit/testing';
 
-const ROOT = resolve(__dirname, '../../../..');
 
 /** A folder holding a real synth of a config (`cdktf.out`) and, once written, the stacks' local state files beside it. */
 export interface SynthesizedWorkspace {
@@ -35,11 +34,11 @@ export function synthesizeWorkspace(props: SynthesizeWorkspaceProps = {}): Synth
   const root = mkdtempSync(join(tmpdir(), 'notebook-cli-'));
   const outdir = join(root, 'cdktf.out');
   const configFile = join(root, 'environments.yaml');
-  writeFileSync(configFile, readFileSync(join(ROOT, 'config/environments.yaml'), 'utf8'));
-  const env: NodeJS.ProcessEnv = { ...process.env, CDKTF_OUTDIR: outdir, PRIVATELINK_CONFIG: configFile };
-  delete env['TFC_ORGANIZATION'];
-  if (props.terraformCloudOrganization) env['TFC_ORGANIZATION'] = props.terraformCloudOrganization;
-  const run = spawnSync(process.execPath, ['--import', 'tsx', 'tools/synth/src/main.ts'], { cwd: ROOT, env, encoding: 'utf8' });
+  writeFileSync(configFile, readFileSync(DEFAULT_CONFIG, 'utf8'));
+  const run = runSynthHost(outdir, {
+    config: configFile,
+    env: props.terraformCloudOrganization ? { TFC_ORGANIZATION: props.terraformCloudOrganization } : {},
+  });
   if (run.status !== 0) {
     rmSync(root, { recursive: true, force: true });
     throw new Error(`synth failed (${run.status}): ${run.stderr}`);

@@ -1,25 +1,14 @@
-import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
+import { join, relative } from 'node:path';
+import { DEFAULT_CONFIG, runSynthHost, WORKSPACE_ROOT } from '@privatelink/stack-kit/testing';
 
-export const ROOT = resolve(__dirname, '../../../..');
-export const DEFAULT_CONFIG = join(ROOT, 'config/environments.yaml');
+export { DEFAULT_CONFIG };
+export const ROOT = WORKSPACE_ROOT;
 
 /** Runs the real synth entry point into `outdir`, as `npm run synth` does. */
 export function runSynth(outdir: string, config = DEFAULT_CONFIG, env: NodeJS.ProcessEnv = {}) {
-  return spawnSync(process.execPath, ['--import', 'tsx', 'tools/synth/src/main.ts'], {
-    cwd: ROOT,
-    env: {
-      ...process.env,
-      CDKTF_OUTDIR: outdir,
-      PRIVATELINK_CONFIG: config,
-      CHECKPOINT_DISABLE: '1',
-      DISABLE_VERSION_CHECK: 'true',
-      ...env,
-    },
-    encoding: 'utf8',
-  });
+  return runSynthHost(outdir, { config, env });
 }
 
 /** Every file below `dir` with its sha256, so a comparison covers names and bytes. */
