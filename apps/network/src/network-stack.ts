@@ -29,16 +29,15 @@ export class NetworkStack extends PrivatelinkStack {
   constructor(scope: Construct, props: PrivatelinkStackProps) {
     super(scope, 'network', props);
     const { environment, region } = props.target;
-    const namePrefix = `${props.target.project}-${environment.name}`;
     const accountRegion = { accountId: environment.accountId, region: region.region };
 
     this.network = new PrivateVpc(this, 'network', {
-      namePrefix,
+      names: this.names,
       cidrBlock: region.vpcCidr,
       availabilityZones: region.availabilityZones,
       subnetCidrs: region.privateSubnetCidrs,
     });
-    const flowLogs = new VpcFlowLogs(this, 'flow-logs', { ...accountRegion, vpc: this.network.vpc, namePrefix });
+    const flowLogs = new VpcFlowLogs(this, 'flow-logs', { ...accountRegion, vpc: this.network.vpc, names: this.names });
     protectFromDestroy(props.target, this.network.vpc, flowLogs.key);
 
     this.endpoints = new PrivatelinkEndpoints(this, 'endpoints', {
@@ -49,7 +48,7 @@ export class NetworkStack extends PrivatelinkStack {
       routeTables: this.network.routeTables,
       services: endpointServices(environment.endpoints, region.region),
       onPremCidrs: environment.onPremCidrs,
-      namePrefix,
+      names: this.names,
     });
     this.zone = new EndpointZone(this, 'dns', {
       vpc: this.network.vpc,
@@ -60,7 +59,7 @@ export class NetworkStack extends PrivatelinkStack {
       vpc: this.network.vpc,
       routeTables: this.network.routeTables,
       vpcCidr: region.vpcCidr,
-      namePrefix,
+      names: this.names,
       vpn: environment.vpn,
       directConnectGatewayId: environment.directConnectGatewayId,
     });
@@ -70,7 +69,7 @@ export class NetworkStack extends PrivatelinkStack {
         subnets: this.network.subnets,
         ipAddresses: region.privateSubnetCidrs.map((subnet) => hostAddress(subnet, RESOLVER_ADDRESS_OFFSET)),
         onPremCidrs: environment.onPremCidrs,
-        namePrefix,
+        names: this.names,
       });
     }
 

@@ -3,11 +3,12 @@ import { RouteTable } from '@cdktf/provider-aws/lib/route-table';
 import { RouteTableAssociation } from '@cdktf/provider-aws/lib/route-table-association';
 import { Subnet } from '@cdktf/provider-aws/lib/subnet';
 import { Vpc } from '@cdktf/provider-aws/lib/vpc';
+import type { Names } from '@privatelink/stack-kit';
 import { Construct } from 'constructs';
 
 export interface PrivateVpcProps {
-  /** Prefix of Name tags, e.g. `sagemaker-privatelink-dev`. */
-  readonly namePrefix: string;
+  /** The target's names (Name tags). */
+  readonly names: Names;
   readonly cidrBlock: string;
   /** Availability zones, in order; one private subnet and route table each. */
   readonly availabilityZones: readonly string[];
@@ -30,13 +31,13 @@ export class PrivateVpc extends Construct {
       cidrBlock: props.cidrBlock,
       enableDnsSupport: true,
       enableDnsHostnames: true,
-      tags: { Name: props.namePrefix },
+      tags: { Name: props.names.vpcTag() },
     });
     new DefaultSecurityGroup(this, 'default-security-group', {
       vpcId: this.vpc.id,
       ingress: [],
       egress: [],
-      tags: { Name: `${props.namePrefix}-default-closed` },
+      tags: { Name: props.names.defaultSecurityGroupTag() },
     });
     this.subnets = [];
     this.routeTables = [];
@@ -46,11 +47,11 @@ export class PrivateVpc extends Construct {
         availabilityZone: zone,
         cidrBlock: props.subnetCidrs[i],
         mapPublicIpOnLaunch: false,
-        tags: { Name: `${props.namePrefix}-private-${zone}` },
+        tags: { Name: props.names.subnetTag(zone) },
       });
       const routeTable = new RouteTable(this, `private-${zone}-routes`, {
         vpcId: this.vpc.id,
-        tags: { Name: `${props.namePrefix}-private-${zone}` },
+        tags: { Name: props.names.routeTableTag(zone) },
       });
       new RouteTableAssociation(this, `private-${zone}-routes-association`, {
         subnetId: subnet.id,

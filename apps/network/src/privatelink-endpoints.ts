@@ -5,6 +5,7 @@ import type { Vpc } from '@cdktf/provider-aws/lib/vpc';
 import { VpcEndpoint } from '@cdktf/provider-aws/lib/vpc-endpoint';
 import { VpcSecurityGroupIngressRule } from '@cdktf/provider-aws/lib/vpc-security-group-ingress-rule';
 import { endpointPolicy, renderPolicy, s3GatewayPolicy } from '@privatelink/policies';
+import type { Names } from '@privatelink/stack-kit';
 import { Construct } from 'constructs';
 import { s3GatewayServiceName, type EndpointService } from './endpoint-services';
 
@@ -20,7 +21,8 @@ export interface PrivatelinkEndpointsProps {
   /** Only principals of this account may use the endpoints. */
   readonly accountId: string;
   readonly region: string;
-  readonly namePrefix: string;
+  /** The target's names: security group, Name tags. */
+  readonly names: Names;
 }
 
 /**
@@ -38,10 +40,10 @@ export class PrivatelinkEndpoints extends Construct {
     const policy = renderPolicy(endpointPolicy({ accountId: props.accountId }));
 
     this.securityGroup = new SecurityGroup(this, 'security-group', {
-      name: `${props.namePrefix}-endpoints`,
+      name: props.names.endpointSecurityGroup(),
       description: 'SageMaker and AWS interface endpoints: HTTPS from the VPC and on-premises only',
       vpcId: props.vpc.id,
-      tags: { Name: `${props.namePrefix}-endpoints` },
+      tags: { Name: props.names.endpointSecurityGroup() },
     });
     const sources = [
       { key: 'vpc', cidr: props.vpcCidr, description: 'HTTPS from the VPC' },
@@ -74,7 +76,7 @@ export class PrivatelinkEndpoints extends Construct {
           subnetIds: props.subnets.map((subnet) => subnet.id),
           securityGroupIds: [this.securityGroup.id],
           policy,
-          tags: { Name: `${props.namePrefix}-${service.key}` },
+          tags: { Name: props.names.endpointTag(service.key) },
         }),
       );
     }
@@ -92,7 +94,7 @@ export class PrivatelinkEndpoints extends Construct {
           allowEcrLayers: props.services.some((service) => service.key === 'ecr-dkr'),
         }),
       ),
-      tags: { Name: `${props.namePrefix}-s3` },
+      tags: { Name: props.names.endpointTag('s3') },
     });
   }
 

@@ -3,6 +3,7 @@ import { SecurityGroup } from '@cdktf/provider-aws/lib/security-group';
 import type { Subnet } from '@cdktf/provider-aws/lib/subnet';
 import type { Vpc } from '@cdktf/provider-aws/lib/vpc';
 import { VpcSecurityGroupIngressRule } from '@cdktf/provider-aws/lib/vpc-security-group-ingress-rule';
+import type { Names } from '@privatelink/stack-kit';
 import { Construct } from 'constructs';
 
 export interface ResolverInboundProps {
@@ -12,7 +13,8 @@ export interface ResolverInboundProps {
   readonly ipAddresses: readonly string[];
   /** On-premises DNS servers' networks, allowed to query. */
   readonly onPremCidrs: readonly string[];
-  readonly namePrefix: string;
+  /** The target's names: security group, endpoint. */
+  readonly names: Names;
 }
 
 /** A Route 53 Resolver inbound endpoint, so on-premises DNS can forward the private names to the VPC. */
@@ -22,10 +24,10 @@ export class ResolverInbound extends Construct {
   constructor(scope: Construct, id: string, props: ResolverInboundProps) {
     super(scope, id);
     const securityGroup = new SecurityGroup(this, 'security-group', {
-      name: `${props.namePrefix}-resolver-inbound`,
+      name: props.names.resolverSecurityGroup(),
       description: 'Route 53 Resolver inbound endpoint: DNS from on-premises only',
       vpcId: props.vpc.id,
-      tags: { Name: `${props.namePrefix}-resolver-inbound` },
+      tags: { Name: props.names.resolverSecurityGroup() },
     });
     props.onPremCidrs.forEach((cidr, i) => {
       for (const protocol of ['udp', 'tcp']) {
@@ -40,11 +42,11 @@ export class ResolverInbound extends Construct {
       }
     });
     this.endpoint = new Route53ResolverEndpoint(this, 'endpoint', {
-      name: `${props.namePrefix}-inbound`,
+      name: props.names.resolverEndpoint(),
       direction: 'INBOUND',
       securityGroupIds: [securityGroup.id],
       ipAddress: props.subnets.map((subnet, i) => ({ subnetId: subnet.id, ip: props.ipAddresses[i] })),
-      tags: { Name: `${props.namePrefix}-inbound` },
+      tags: { Name: props.names.resolverEndpoint() },
     });
   }
 }

@@ -7,6 +7,7 @@ import { VpnConnectionRoute } from '@cdktf/provider-aws/lib/vpn-connection-route
 import { VpnGateway } from '@cdktf/provider-aws/lib/vpn-gateway';
 import { VpnGatewayRoutePropagation } from '@cdktf/provider-aws/lib/vpn-gateway-route-propagation';
 import type { VpnConfig } from '@privatelink/config';
+import type { Names } from '@privatelink/stack-kit';
 import { Construct } from 'constructs';
 
 /** IKEv2 only; AES-256, SHA-2 and DH groups 14-21 on both phases. Nothing weaker is offered. */
@@ -38,7 +39,8 @@ export interface OnPremConnectivityProps {
   /** Route tables that learn the on-premises routes. */
   readonly routeTables: readonly RouteTable[];
   readonly vpcCidr: string;
-  readonly namePrefix: string;
+  /** The target's names (Name tags). */
+  readonly names: Names;
   /**
    * Site-to-site VPN settings.
    * @default - no VPN
@@ -66,7 +68,7 @@ export class OnPremConnectivity extends Construct {
     this.vpnGateway = new VpnGateway(this, 'vpn-gateway', {
       vpcId: props.vpc.id,
       amazonSideAsn: String(AMAZON_SIDE_ASN),
-      tags: { Name: props.namePrefix },
+      tags: { Name: props.names.vpnGatewayTag() },
     });
     props.routeTables.forEach((table, i) => {
       new VpnGatewayRoutePropagation(this, `route-propagation-${i}`, {
@@ -81,7 +83,7 @@ export class OnPremConnectivity extends Construct {
         type: 'ipsec.1',
         ipAddress: props.vpn.customerGatewayIp,
         bgpAsn: String(props.vpn.bgpAsn),
-        tags: { Name: `${props.namePrefix}-on-prem` },
+        tags: { Name: props.names.customerGatewayTag() },
       });
       // No tunnel preshared keys: AWS generates them, so they never appear in config or code.
       const connection = new VpnConnection(this, 'vpn-connection', {
@@ -90,7 +92,7 @@ export class OnPremConnectivity extends Construct {
         customerGatewayId: this.customerGateway.id,
         staticRoutesOnly: staticRoutes !== undefined,
         ...tunnelSettings(),
-        tags: { Name: props.namePrefix },
+        tags: { Name: props.names.vpnConnectionTag() },
       });
       this.vpnConnection = connection;
       (staticRoutes ?? []).forEach((cidr, i) => {

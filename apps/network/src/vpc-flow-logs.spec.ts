@@ -16,6 +16,7 @@ import {
   testTarget,
   unconditionedWildcardAllows,
 } from './testing';
+import { names } from '@privatelink/stack-kit';
 import { VpcFlowLogs } from './vpc-flow-logs';
 
 // GIVEN the dev target (account 111111111111, us-west-2), WHEN synthesized
@@ -63,7 +64,7 @@ describe('VpcFlowLogs: log group', () => {
         accountId: '123456789012',
         region: 'eu-west-1',
         vpc,
-        namePrefix: 'p-e',
+        names: names(testTarget({ project: 'p', environmentName: 'e' })),
         retentionInDays: 3653,
       });
     });
@@ -113,6 +114,13 @@ describe('VpcFlowLogs: KMS key', () => {
 });
 
 describe('VpcFlowLogs: role', () => {
+  test('is named with the region: IAM names are unique per account, and the regions of an environment share one', () => {
+    expect(role.attributes['name']).toBe('sagemaker-privatelink-dev-us-west-2-flow-logs');
+    expect(onlyResource(synthNetwork(directConnectOnlyTarget()).json, IamRole).attributes['name']).toBe(
+      'sagemaker-privatelink-dxonly-eu-west-1-flow-logs',
+    );
+  });
+
   test('is trusted by vpc-flow-logs.amazonaws.com only, on behalf of this account', () => {
     const trust = parsePolicy(role.attributes['assume_role_policy']);
     expect(trust.Statement).toHaveLength(1);

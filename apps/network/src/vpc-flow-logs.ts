@@ -12,12 +12,13 @@ import {
   renderPolicy,
   type AccountRegion,
 } from '@privatelink/policies';
+import type { Names } from '@privatelink/stack-kit';
 import { Construct } from 'constructs';
 
 export interface VpcFlowLogsProps extends AccountRegion {
   readonly vpc: Vpc;
-  /** Prefix of resource names, e.g. `sagemaker-privatelink-dev`. */
-  readonly namePrefix: string;
+  /** The target's names: key alias, log group, role, Name tag. */
+  readonly names: Names;
   /**
    * Days CloudWatch keeps the logs.
    * @default 365 - the minimum the security rules accept
@@ -33,22 +34,22 @@ export class VpcFlowLogs extends Construct {
 
   constructor(scope: Construct, id: string, props: VpcFlowLogsProps) {
     super(scope, id);
-    const logGroupName = `/${props.namePrefix}/vpc-flow-logs`;
+    const logGroupName = props.names.flowLogsLogGroup();
     this.key = new KmsKey(this, 'key', {
-      description: `Encrypts the VPC flow logs of ${props.namePrefix}`,
+      description: `Encrypts the VPC flow logs of ${props.names.vpcTag()}`,
       enableKeyRotation: true,
       isEnabled: true,
       deletionWindowInDays: 30,
       policy: renderPolicy(logsKeyPolicy({ ...props, logGroupNames: [logGroupName] })),
     });
-    new KmsAlias(this, 'key-alias', { name: `alias/${props.namePrefix}-flow-logs`, targetKeyId: this.key.keyId });
+    new KmsAlias(this, 'key-alias', { name: props.names.flowLogsKeyAlias(), targetKeyId: this.key.keyId });
     this.logGroup = new CloudwatchLogGroup(this, 'log-group', {
       name: logGroupName,
       retentionInDays: props.retentionInDays ?? 365,
       kmsKeyId: this.key.arn,
     });
     const role = new IamRole(this, 'role', {
-      name: `${props.namePrefix}-flow-logs`,
+      name: props.names.flowLogsRole(),
       description: 'Lets VPC Flow Logs deliver to its own log group',
       assumeRolePolicy: renderPolicy(flowLogsTrustPolicy(props)),
     });
@@ -64,7 +65,7 @@ export class VpcFlowLogs extends Construct {
       logDestination: this.logGroup.arn,
       iamRoleArn: role.arn,
       maxAggregationInterval: 60,
-      tags: { Name: `${props.namePrefix}-vpc` },
+      tags: { Name: props.names.flowLogTag() },
     });
   }
 }

@@ -13,12 +13,14 @@ import {
   type NotebookAccessScope,
 } from '@privatelink/policies';
 import { suppressRule } from '@privatelink/guardrails';
+import type { Names } from '@privatelink/stack-kit';
 import { Construct } from 'constructs';
 
 export interface NotebookAccessProps extends AccountRegion {
   readonly network: NetworkHandoff;
   readonly notebookNames: readonly string[];
-  readonly namePrefix: string;
+  /** The target's names: policy, group, role. */
+  readonly names: Names;
   /**
    * How a call proves it came through PrivateLink.
    * @default 'sourceVpce' - only the notebook and API endpoints
@@ -47,7 +49,7 @@ export class NotebookAccess extends Construct {
   constructor(scope: Construct, id: string, props: NotebookAccessProps) {
     super(scope, id);
     this.policy = new IamPolicy(this, 'policy', {
-      name: `${props.namePrefix}-notebook-access`,
+      name: props.names.notebookAccessPolicy(),
       description: 'Open the SageMaker notebooks only through the VPC endpoints; deny every other path',
       policy: renderPolicy(
         notebookAccessPolicy({
@@ -69,10 +71,10 @@ export class NotebookAccess extends Construct {
         "access.scope 'all' asks for sagemaker:* by name; it stays limited to this environment's resources and to the endpoints by the Allow condition and the Deny guard",
       );
     }
-    this.group = new IamGroup(this, 'group', { name: `${props.namePrefix}-notebook-users` });
+    this.group = new IamGroup(this, 'group', { name: props.names.notebookUsersGroup() });
     new IamGroupPolicyAttachment(this, 'group-policy', { group: this.group.name, policyArn: this.policy.arn });
     this.role = new IamRole(this, 'role', {
-      name: `${props.namePrefix}-notebook-user`,
+      name: props.names.notebookUserRole(),
       description: 'Assumed by the configured principals to open the notebooks through PrivateLink',
       assumeRolePolicy: renderPolicy(
         notebookUserTrustPolicy({ roleArns: props.assumeRoleArns, samlProviderArns: props.samlProviderArns }),

@@ -198,7 +198,8 @@ describe('NotebookFleet: idle-stop lifecycle configuration', () => {
   test('a longer name with idle stop is refused by the config, before synth', () => {
     const name = `n${'x'.repeat(53)}`;
     expect(() => notebookTarget({ name, idleStopMinutes: 60 })).toThrow(
-      `sagemaker.notebooks[0].name: is too long with idleStopMinutes: its lifecycle configuration ${name}-idle-stop exceeds 63 characters; use at most 53 (got "${name}")`,
+      `sagemaker.notebooks[0].name: makes names longer than AWS allows: notebook lifecycle configuration ${name}-idle-stop ` +
+        `(64 characters, at most 63); use a shorter notebook name (got "${name}")`,
     );
   });
 });

@@ -7,7 +7,7 @@ import { SagemakerNotebookInstance } from '@cdktf/provider-aws/lib/sagemaker-not
 import { SagemakerNotebookInstanceLifecycleConfiguration } from '@cdktf/provider-aws/lib/sagemaker-notebook-instance-lifecycle-configuration';
 import { SecurityGroup } from '@cdktf/provider-aws/lib/security-group';
 import { VpcSecurityGroupEgressRule } from '@cdktf/provider-aws/lib/vpc-security-group-egress-rule';
-import { IDLE_STOP_SUFFIX, type NotebookConfig } from '@privatelink/config';
+import type { NotebookConfig } from '@privatelink/config';
 import type { NetworkHandoff } from '@privatelink/handoff';
 import {
   notebookExecutionPolicy,
@@ -20,14 +20,15 @@ import {
   type AccountRegion,
 } from '@privatelink/policies';
 import { Fn } from 'cdktf';
+import type { Names } from '@privatelink/stack-kit';
 import { Construct } from 'constructs';
 import { idleStopScript } from './idle-stop-script';
 
 export interface NotebookFleetProps extends AccountRegion {
   readonly network: NetworkHandoff;
   readonly notebooks: readonly NotebookConfig[];
-  /** Prefix of names, e.g. `sagemaker-privatelink-dev-us-west-2` (IAM names are global). */
-  readonly namePrefix: string;
+  /** The target's names: roles, key aliases, security group, lifecycle configurations. */
+  readonly names: Names;
   /**
    * S3 location the notebooks may use.
    * @default - no S3 access
@@ -53,18 +54,18 @@ export class NotebookFleet extends Construct {
     const accountRegion = { accountId: props.accountId, region: props.region };
 
     this.executionRole = new IamRole(this, 'execution-role', {
-      name: `${props.namePrefix}-notebook-exec`,
+      name: props.names.notebookExecutionRole(),
       description: 'Runs the SageMaker notebooks: own logs, own key, optional S3 prefix',
       assumeRolePolicy: renderPolicy(notebookExecutionTrustPolicy(accountRegion)),
     });
     this.key = new KmsKey(this, 'key', {
-      description: `Encrypts the notebook volumes of ${props.namePrefix}`,
+      description: `Encrypts the notebook volumes of ${props.names.label()}`,
       enableKeyRotation: true,
       isEnabled: true,
       deletionWindowInDays: 30,
       policy: renderPolicy(notebookKeyPolicy({ ...accountRegion, executionRoleArn: this.executionRole.arn })),
     });
-    new KmsAlias(this, 'key-alias', { name: `alias/${props.namePrefix}-notebooks`, targetKeyId: this.key.keyId });
+    new KmsAlias(this, 'key-alias', { name: props.names.notebookKeyAlias(), targetKeyId: this.key.keyId });
     new IamRolePolicy(this, 'execution-policy', {
       name: 'notebook-execution',
       role: this.executionRole.id,
@@ -80,13 +81,13 @@ export class NotebookFleet extends Construct {
     // SageMaker writes notebook logs to this fixed group; owning it gives it a key and a retention
     // (the execution role cannot create groups).
     this.logsKey = new KmsKey(this, 'logs-key', {
-      description: `Encrypts the notebook logs of ${props.namePrefix}`,
+      description: `Encrypts the notebook logs of ${props.names.label()}`,
       enableKeyRotation: true,
       isEnabled: true,
       deletionWindowInDays: 30,
       policy: renderPolicy(logsKeyPolicy({ ...accountRegion, logGroupNames: [NOTEBOOK_LOG_GROUP_NAME] })),
     });
-    new KmsAlias(this, 'logs-key-alias', { name: `alias/${props.namePrefix}-notebook-logs`, targetKeyId: this.logsKey.keyId });
+    new KmsAlias(this, 'logs-key-alias', { name: props.names.notebookLogsKeyAlias(), targetKeyId: this.logsKey.keyId });
     this.logGroup = new CloudwatchLogGroup(this, 'log-group', {
       name: NOTEBOOK_LOG_GROUP_NAME,
       retentionInDays: 365,
@@ -103,10 +104,10 @@ export class NotebookFleet extends Construct {
     }
 
     this.securityGroup = new SecurityGroup(this, 'security-group', {
-      name: `${props.namePrefix}-notebooks`,
+      name: props.names.notebookSecurityGroup(),
       description: 'SageMaker notebooks: no ingress; HTTPS egress to the VPC endpoints and S3 only',
       vpcId: props.network.vpcId,
-      tags: { Name: `${props.namePrefix}-notebooks` },
+      tags: { Name: props.names.notebookSecurityGroup() },
     });
     new VpcSecurityGroupEgressRule(this, 'https-to-endpoints', {
       securityGroupId: this.securityGroup.id,
@@ -131,7 +132,7 @@ export class NotebookFleet extends Construct {
         notebook.idleStopMinutes === undefined
           ? undefined
           : new SagemakerNotebookInstanceLifecycleConfiguration(this, `${notebook.name}-idle-stop`, {
-              name: `${notebook.name}${IDLE_STOP_SUFFIX}`,
+              name: props.names.idleStopLifecycleConfig(notebook.name),
               onStart: Buffer.from(idleStopScript(notebook.idleStopMinutes, props.region)).toString('base64'),
             });
       return new SagemakerNotebookInstance(this, notebook.name, {

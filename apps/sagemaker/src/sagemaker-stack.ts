@@ -20,9 +20,8 @@ export class SagemakerStack extends PrivatelinkStack {
 
   constructor(scope: Construct, props: PrivatelinkStackProps) {
     super(scope, 'sagemaker', props);
-    const { project, environment, region } = props.target;
+    const { environment, region } = props.target;
     const settings = environment.sagemaker;
-    const namePrefix = `${project}-${environment.name}-${region.region}`;
     const accountRegion = { accountId: environment.accountId, region: region.region };
     this.network = readNetworkHandoff(this, props.target);
 
@@ -32,7 +31,7 @@ export class SagemakerStack extends PrivatelinkStack {
         ...accountRegion,
         network: this.network,
         notebooks: settings.notebooks,
-        namePrefix,
+        names: this.names,
         s3DataPrefix: settings.access.s3DataPrefix,
       });
       protectFromDestroy(props.target, this.fleet.key, this.fleet.logsKey);
@@ -40,7 +39,7 @@ export class SagemakerStack extends PrivatelinkStack {
         ...accountRegion,
         network: this.network,
         notebookNames,
-        namePrefix,
+        names: this.names,
         mode: settings.access.mode,
         scope: settings.access.scope,
         assumeRoleArns: settings.access.assumeRoleArns,
@@ -54,7 +53,7 @@ export class SagemakerStack extends PrivatelinkStack {
         i === 0 ? this.network : readNetworkHandoff(this, { ...props.target, region: other }, `network-${other.region}`),
       );
       this.guard = new NotebookGuard(this, 'organization-guard', {
-        name: `${project}-${environment.name}-notebook-guard`,
+        name: this.names.notebookGuardScp(),
         allowedEndpointIds: networks.flatMap((network) => [network.apiEndpointId, network.notebookEndpointId]),
         breakGlassPrincipalArns: scp.breakGlassPrincipalArns,
         managementAccountId: scp.managementAccountId,

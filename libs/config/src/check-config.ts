@@ -31,7 +31,6 @@ export function resolveConfig(
     resolveEnvironment(envName, env, issues),
   );
   checkNetworksApart(environments, issues);
-  checkNameLengths(parsed.project, environments, issues);
   const terraformCloud = resolveTerraformCloud(parsed, env, issues);
   return { config: { file, project: parsed.project, ...(terraformCloud ? { terraformCloud } : {}), environments }, issues };
 }
@@ -175,12 +174,6 @@ function checkNetworksApart(environments: EnvironmentConfig[], issues: ConfigIss
   });
 }
 
-const IAM_NAME_MAX = 64;
-/** Lifecycle configurations are named `<notebook>-idle-stop`, at most 63 characters. */
-export const IDLE_STOP_SUFFIX = '-idle-stop';
-const LIFECYCLE_NAME_MAX = 63;
-const LONGEST_IAM_SUFFIX = '-notebook-access';
-
 function checkSagemaker(envPath: Path, env: ParsedEnvironment, issues: ConfigIssue[]) {
   const settings = env.sagemaker;
   const seen = new Map<string, number>();
@@ -195,14 +188,6 @@ function checkSagemaker(envPath: Path, env: ParsedEnvironment, issues: ConfigIss
       });
     }
     seen.set(key, i);
-    const lifecycleName = `${notebook.name}${IDLE_STOP_SUFFIX}`;
-    if (notebook.idleStopMinutes !== undefined && lifecycleName.length > LIFECYCLE_NAME_MAX) {
-      issues.push({
-        path: [...envPath, 'sagemaker', 'notebooks', i, 'name'],
-        value: notebook.name,
-        message: `is too long with idleStopMinutes: its lifecycle configuration ${lifecycleName} exceeds ${LIFECYCLE_NAME_MAX} characters; use at most ${LIFECYCLE_NAME_MAX - IDLE_STOP_SUFFIX.length}`,
-      });
-    }
   });
   if (
     settings.notebooks.length > 0 &&
@@ -213,22 +198,6 @@ function checkSagemaker(envPath: Path, env: ParsedEnvironment, issues: ConfigIss
       path: [...envPath, 'sagemaker', 'access'],
       message: 'names nobody who may open the notebooks; list assumeRoleArns or samlProviderArns',
     });
-  }
-}
-
-/** IAM names are global and capped at 64 characters; the longest we build is `<project>-<env>-<region>-notebook-access`. */
-function checkNameLengths(project: string, environments: EnvironmentConfig[], issues: ConfigIssue[]) {
-  for (const env of environments) {
-    for (const { region } of env.regions) {
-      const name = `${project}-${env.name}-${region}${LONGEST_IAM_SUFFIX}`;
-      if (name.length > IAM_NAME_MAX) {
-        issues.push({
-          path: ['environments', env.name],
-          value: env.name,
-          message: `makes IAM names longer than ${IAM_NAME_MAX} characters in ${region} (${name}); shorten the environment or project name`,
-        });
-      }
-    }
   }
 }
 

@@ -1,3 +1,5 @@
+import type { PrivatelinkConfig } from './model';
+
 /** One problem found in the environment config, located by its field path. */
 export interface ConfigIssue {
   /** Field path inside the file, e.g. `['environments', 'dev', 'regions', 'us-west-2', 'vpcCidr']`. */
@@ -9,6 +11,13 @@ export interface ConfigIssue {
   /** `line:column` in the file, when known. */
   readonly position?: string;
 }
+
+/**
+ * A cross-field check run on the resolved config, after the built-in ones, by whoever knows more
+ * than the config does (the names module knows every resource name and AWS's length limits).
+ * Its issues are reported like the built-in ones, at their line in the file.
+ */
+export type ConfigCheck = (config: PrivatelinkConfig) => readonly ConfigIssue[];
 
 /** Renders a field path the way a reader finds it in YAML: `environments.dev.regions[0]`. */
 export function formatPath(path: readonly (string | number)[]): string {

@@ -1,4 +1,4 @@
-export { ConfigError, formatPath, type ConfigIssue } from './config-error';
+export { ConfigError, formatPath, type ConfigCheck, type ConfigIssue } from './config-error';
 export { configFileFromEnv, DEFAULT_CONFIG_FILE, loadConfig, parseConfig } from './load-config';
 export {
   deploymentTargets,
@@ -11,7 +11,6 @@ export {
   type RegionConfig,
   type VpnConfig,
 } from './model';
-export { IDLE_STOP_SUFFIX } from './check-config';
 export { hostAddress } from './ipv4';
 export { availabilityZonesOf, NOTEBOOK_ENDPOINT_REGIONS, SUPPORTED_REGIONS } from './regions';
 export {

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { isCollection, isMap, isNode, isScalar, LineCounter, parseDocument, type Document } from 'yaml';
 import type { z } from 'zod';
 import { resolveConfig } from './check-config';
-import { ConfigError, type ConfigIssue } from './config-error';
+import { ConfigError, type ConfigCheck, type ConfigIssue } from './config-error';
 import type { PrivatelinkConfig } from './model';
 import { ConfigSchema } from './schema';
 
@@ -14,8 +14,15 @@ export function configFileFromEnv(env: NodeJS.ProcessEnv = process.env): string 
   return env['PRIVATELINK_CONFIG']?.trim() || DEFAULT_CONFIG_FILE;
 }
 
-/** Reads, validates and resolves a config file; throws a ConfigError listing every problem. */
-export function loadConfig(file: string = configFileFromEnv(), env: NodeJS.ProcessEnv = process.env): PrivatelinkConfig {
+/**
+ * Reads, validates and resolves a config file; throws a ConfigError listing every problem. `checks`
+ * run after the built-in cross-field checks, on the resolved config.
+ */
+export function loadConfig(
+  file: string = configFileFromEnv(),
+  env: NodeJS.ProcessEnv = process.env,
+  checks: readonly ConfigCheck[] = [],
+): PrivatelinkConfig {
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
@@ -25,11 +32,16 @@ export function loadConfig(file: string = configFileFromEnv(), env: NodeJS.Proce
       { path: [], message: `cannot read the config (${reason}); set PRIVATELINK_CONFIG to an existing YAML file` },
     ]);
   }
-  return parseConfig(file, text, env);
+  return parseConfig(file, text, env, checks);
 }
 
 /** Validates config text; `file` is only used in messages. */
-export function parseConfig(file: string, text: string, env: NodeJS.ProcessEnv = {}): PrivatelinkConfig {
+export function parseConfig(
+  file: string,
+  text: string,
+  env: NodeJS.ProcessEnv = {},
+  checks: readonly ConfigCheck[] = [],
+): PrivatelinkConfig {
   const lines = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lines, uniqueKeys: true, prettyErrors: false });
   const position = (offset: number) => {
@@ -52,7 +64,10 @@ export function parseConfig(file: string, text: string, env: NodeJS.ProcessEnv =
     const issues = result.error.issues.flatMap((issue) => fromZodIssue(issue, raw));
     throw new ConfigError(file, withPositions(issues, doc, position));
   }
-  const { config, issues } = resolveConfig(file, result.data, env);
+  const resolved = resolveConfig(file, result.data, env);
+  const { config } = resolved;
+  // Checks from outside see only a config the built-in checks accept.
+  const issues = resolved.issues.length > 0 ? resolved.issues : checks.flatMap((check) => check(config));
   if (issues.length > 0) {
     throw new ConfigError(file, withPositions(issues.map((issue) => ({ issue, at: 'value' as const })), doc, position));
   }

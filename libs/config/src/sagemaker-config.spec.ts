@@ -60,11 +60,6 @@ describe('sagemaker section', () => {
       'envs.yaml:10:5 environments.dev.sagemaker.access: names nobody who may open the notebooks; list assumeRoleArns or samlProviderArns',
     ],
     [
-      'a notebook name too long for its idle-stop lifecycle configuration',
-      `      notebooks: [{ name: ${'n'.repeat(54)}, idleStopMinutes: 30 }]\n      access: { assumeRoleArns: [${ROLE}] }`,
-      `envs.yaml:11:27 environments.dev.sagemaker.notebooks[0].name: is too long with idleStopMinutes: its lifecycle configuration ${'n'.repeat(54)}-idle-stop exceeds 63 characters; use at most 53 (got "${'n'.repeat(54)}")`,
-    ],
-    [
       'an S3 data prefix with a wildcard',
       `      notebooks: [{ name: research }]\n      access: { assumeRoleArns: [${ROLE}], s3DataPrefix: { bucket: example-data, prefix: "data/*" } }`,
       'envs.yaml:12:124 environments.dev.sagemaker.access.s3DataPrefix.prefix: must be a key prefix such as notebooks/dev: no wildcards, no leading or trailing / (got "data/*")',
@@ -105,13 +100,6 @@ describe('terraformCloud and protected', () => {
     });
     expect(problems(text, { TFC_ORGANIZATION: 'no spaces allowed' })).toEqual([
       'envs.yaml:3:33 terraformCloud.organization: from TFC_ORGANIZATION must be a Terraform Cloud organization name (3-40 letters, digits, - or _) (got "no spaces allowed")',
-    ]);
-  });
-
-  it('refuses names that would make IAM names longer than 64 characters', () => {
-    const text = ENV('      notebooks: []', `project: ${'p'.repeat(32)}`).replace('project: sagemaker-privatelink\n', '').replace('  dev:', `  ${'e'.repeat(16)}:`);
-    expect(problems(text)).toEqual([
-      `envs.yaml:4:3 environments.${'e'.repeat(16)}: makes IAM names longer than 64 characters in us-west-2 (${'p'.repeat(32)}-${'e'.repeat(16)}-us-west-2-notebook-access); shorten the environment or project name (got "${'e'.repeat(16)}")`,
     ]);
   });
 });

@@ -49,19 +49,29 @@ export function formatFinding(stack: string, address: string, rule: RuleInfo, de
   };
 }
 
-/** The verdicts of one rule on one stack; resource rules see each resource of their types. */
-export function evaluateRule(rule: Rule, stack: SynthStack): readonly Verdict[] {
+/**
+ * The verdicts of one rule on one stack; resource rules see each resource of their types. A synth
+ * rule sees `synth` (every stack of the synth output, this one among them) and gives this stack's verdicts.
+ */
+export function evaluateRule(rule: Rule, stack: SynthStack, synth: readonly SynthStack[] = [stack]): readonly Verdict[] {
   if (rule.scope === 'stack') return rule.check(stack);
+  if (rule.scope === 'synth') return rule.check(synth).filter((verdict) => verdict.stack === stack.name);
   return stack.resources
     .filter((resource) => rule.resourceTypes.includes(resource.type))
     .map((resource) => ({ address: resource.address, result: rule.check(resource) }));
 }
 
+/** Runs the pack over every stack of a synth output; synth rules see them all. */
+export function checkStacks(stacks: readonly SynthStack[], rules: readonly Rule[] = GUARDRAILS_PACK): StackReport[] {
+  return stacks.map((stack) => checkStack(stack, rules, stacks));
+}
+
 /**
- * Runs the pack over one stack. A non-compliant verdict is a finding unless the resource suppresses
- * that rule with a reason of at least MIN_REASON_LENGTH characters; suppressions themselves are checked.
+ * Runs the pack over one stack (`synth` holds every stack synth rules compare it with). A
+ * non-compliant verdict is a finding unless the resource suppresses that rule with a reason of at
+ * least MIN_REASON_LENGTH characters; suppressions themselves are checked.
  */
-export function checkStack(stack: SynthStack, rules: readonly Rule[] = GUARDRAILS_PACK): StackReport {
+export function checkStack(stack: SynthStack, rules: readonly Rule[] = GUARDRAILS_PACK, synth: readonly SynthStack[] = [stack]): StackReport {
   const findings: Finding[] = [];
   const honoured: HonouredSuppression[] = [];
   const suppressions = new Map(
@@ -84,7 +94,7 @@ export function checkStack(stack: SynthStack, rules: readonly Rule[] = GUARDRAIL
   }
 
   for (const rule of rules) {
-    for (const { address, result } of evaluateRule(rule, stack)) {
+    for (const { address, result } of evaluateRule(rule, stack, synth)) {
       if (result.status !== 'non-compliant') continue;
       const suppression = suppressions.get(address)?.find((candidate) => candidate.ruleId === rule.id && valid(candidate));
       if (suppression) {

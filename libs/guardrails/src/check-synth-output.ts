@@ -1,6 +1,6 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { checkStack, type Finding, type HonouredSuppression, type StackReport } from './check-stack';
+import { checkStacks, type Finding, type HonouredSuppression, type StackReport } from './check-stack';
 import { GUARDRAILS_PACK } from './pack';
 import type { Rule, RuleInfo } from './rule';
 import { SUPPRESSION_KNOWN_RULE, SUPPRESSION_REASON } from './suppressions';
@@ -24,6 +24,8 @@ export interface GuardrailsReport {
 interface ManifestStack {
   readonly name: string;
   readonly synthesizedStackPath: string;
+  readonly workingDirectory: string;
+  readonly dependencies?: readonly string[];
 }
 
 /** Runs the pack over every stack of a synth output folder (its `manifest.json`). */
@@ -33,9 +35,9 @@ export function checkSynthOutput(outdir: string, rules: readonly Rule[] = GUARDR
     .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
     .map((stack) => {
       const json = JSON.parse(readFileSync(join(outdir, stack.synthesizedStackPath), 'utf8')) as JsonObject;
-      return checkStack(synthStack(stack.name, json), rules);
+      return synthStack(stack.name, json, { dependencies: stack.dependencies ?? [], workingDirectory: stack.workingDirectory });
     });
-  return guardrailsReport(stacks, rules);
+  return guardrailsReport(checkStacks(stacks, rules), rules);
 }
 
 export function guardrailsReport(stacks: readonly StackReport[], rules: readonly Rule[] = GUARDRAILS_PACK): GuardrailsReport {

@@ -9,7 +9,7 @@ export {
   writeGuardrailsReport,
   type GuardrailsReport,
 } from './check-synth-output';
-export { checkStack, evaluateRule, type Finding, type HonouredSuppression, type StackReport } from './check-stack';
+export { checkStack, checkStacks, evaluateRule, type Finding, type HonouredSuppression, type StackReport } from './check-stack';
 export { GUARDRAILS_PACK } from './pack';
 export {
   COMPLIANT,
@@ -22,10 +22,12 @@ export {
   type RuleResult,
   type Severity,
   type StackRule,
+  type SynthRule,
+  type SynthVerdict,
   type Verdict,
 } from './rule';
 export { MIN_REASON_LENGTH, suppressRule, suppressionsOf, type Suppression } from './suppressions';
-export { synthStack, type Json, type JsonObject, type SynthResource, type SynthStack } from './synth-json';
+export { providerOf, synthStack, type Json, type JsonObject, type SynthDataSource, type SynthProvider, type SynthResource, type SynthStack, type SynthStackPlacement } from './synth-json';
 export { iamKmsDecryptOnKeys } from './rules/iam/iam-kms-decrypt-on-keys';
 export { iamNoAdminManagedPolicy } from './rules/iam/iam-no-admin-managed-policy';
 export { iamNoAdminStatement } from './rules/iam/iam-no-admin-statement';
@@ -65,3 +67,5 @@ export { endpointPrivateDns } from './rules/privatelink/endpoint-private-dns';
 export { notebookAccessDenyGuard } from './rules/privatelink/notebook-access-deny-guard';
 export { scpPresignedUrlGuard } from './rules/privatelink/scp-presigned-url-guard';
 export { vpnTunnelCrypto } from './rules/privatelink/vpn-tunnel-crypto';
+export { accountWideNamesUnique } from './rules/deployment/account-wide-names-unique';
+export { remoteStateDependency } from './rules/deployment/remote-state-dependency';

@@ -49,6 +49,7 @@ const OWN_RULES = [
   'vpn-tunnel-crypto',
   'notebook-access-deny-guard',
   'scp-presigned-url-guard',
+  'account-wide-names-unique',
 ];
 
 describe('the guardrails pack', () => {

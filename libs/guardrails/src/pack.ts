@@ -1,4 +1,5 @@
 import type { Rule } from './rule';
+import { accountWideNamesUnique } from './rules/deployment/account-wide-names-unique';
 import { iamKmsDecryptOnKeys } from './rules/iam/iam-kms-decrypt-on-keys';
 import { iamNoAdminManagedPolicy } from './rules/iam/iam-no-admin-managed-policy';
 import { iamNoAdminStatement } from './rules/iam/iam-no-admin-statement';
@@ -88,4 +89,6 @@ export const GUARDRAILS_PACK: readonly Rule[] = [
   vpnTunnelCrypto,
   notebookAccessDenyGuard,
   scpPresignedUrlGuard,
+  // Where stacks meet: one account's names, the order stacks deploy in
+  accountWideNamesUnique,
 ];

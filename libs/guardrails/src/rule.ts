@@ -42,7 +42,21 @@ export interface StackRule extends RuleInfo {
   readonly check: (stack: SynthStack) => readonly Verdict[];
 }
 
-export type Rule = ResourceRule | StackRule;
+/** The result of a synth rule for one resource of one stack. */
+export interface SynthVerdict extends Verdict {
+  readonly stack: string;
+}
+
+/**
+ * A rule across every stack of a synth: what only shows when stacks meet in one account or one
+ * deployment (names AWS keeps unique per account, the order stacks deploy in).
+ */
+export interface SynthRule extends RuleInfo {
+  readonly scope: 'synth';
+  readonly check: (stacks: readonly SynthStack[]) => readonly SynthVerdict[];
+}
+
+export type Rule = ResourceRule | StackRule | SynthRule;
 
 export const COMPLIANT: RuleResult = { status: 'compliant' };
 export const NOT_APPLICABLE: RuleResult = { status: 'not-applicable' };

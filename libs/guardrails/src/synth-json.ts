@@ -13,26 +13,87 @@ export interface SynthResource {
   readonly attributes: JsonObject;
 }
 
-/** One synthesized stack: its name and resources, sorted by address. */
+/** One `provider.<type>` block: `aws` or `aws.<alias>`. */
+export interface SynthProvider {
+  readonly type: string;
+  readonly alias?: string;
+  /** `aws` or `aws.<alias>`, as a resource's `provider` attribute names it. */
+  readonly reference: string;
+  readonly attributes: JsonObject;
+}
+
+/** One `data.<type>.<name>` block. */
+export interface SynthDataSource {
+  readonly type: string;
+  readonly name: string;
+  /** `data.<type>.<name>`, as Terraform addresses it. */
+  readonly address: string;
+  readonly attributes: JsonObject;
+}
+
+/** Where a stack sits in the synth output, from `manifest.json`. */
+export interface SynthStackPlacement {
+  /** Stacks this one deploys after (`manifest.json` `dependencies`). */
+  readonly dependencies?: readonly string[];
+  /** The stack's folder, relative to the synth output (`stacks/<name>`). */
+  readonly workingDirectory?: string;
+}
+
+/** One synthesized stack: its name, resources sorted by address, and what cross-stack rules read. */
 export interface SynthStack {
   readonly name: string;
   readonly resources: readonly SynthResource[];
+  readonly providers: readonly SynthProvider[];
+  readonly dataSources: readonly SynthDataSource[];
+  /** The `terraform` block: backend or cloud, required providers. */
+  readonly terraform: JsonObject;
+  readonly dependencies: readonly string[];
+  readonly workingDirectory: string;
 }
 
-/** The resources of a parsed `cdk.tf.json`. */
-export function synthStack(name: string, json: JsonObject): SynthStack {
-  const byType = asObject(json['resource']) ?? {};
-  const resources = Object.keys(byType).flatMap((type) => {
-    const byName = asObject(byType[type]) ?? {};
-    return Object.keys(byName).map((resourceName) => ({
-      type,
-      name: resourceName,
-      address: `${type}.${resourceName}`,
-      attributes: asObject(byName[resourceName]) ?? {},
-    }));
-  });
-  resources.sort((a, b) => (a.address < b.address ? -1 : a.address > b.address ? 1 : 0));
-  return { name, resources };
+const byAddress = <T extends { readonly address: string }>(a: T, b: T) => (a.address < b.address ? -1 : a.address > b.address ? 1 : 0);
+
+/** `<block>.<type>.<name>` entries of a parsed `cdk.tf.json` (resources and data sources). */
+function namedBlocks(json: JsonObject, block: string, prefix: string) {
+  const byType = asObject(json[block]) ?? {};
+  return Object.keys(byType)
+    .flatMap((type) => {
+      const byName = asObject(byType[type]) ?? {};
+      return Object.keys(byName).map((name) => ({
+        type,
+        name,
+        address: `${prefix}${type}.${name}`,
+        attributes: asObject(byName[name]) ?? {},
+      }));
+    })
+    .sort(byAddress);
+}
+
+/** A parsed `cdk.tf.json`, placed where the manifest puts it. */
+export function synthStack(name: string, json: JsonObject, placement: SynthStackPlacement = {}): SynthStack {
+  const providersByType = asObject(json['provider']) ?? {};
+  const providers = Object.keys(providersByType).flatMap((type) =>
+    blocks(providersByType[type]).map((attributes) => {
+      const alias = typeof attributes['alias'] === 'string' ? attributes['alias'] : undefined;
+      return { type, ...(alias ? { alias } : {}), reference: alias ? `${type}.${alias}` : type, attributes };
+    }),
+  );
+  return {
+    name,
+    resources: namedBlocks(json, 'resource', ''),
+    providers,
+    dataSources: namedBlocks(json, 'data', 'data.'),
+    terraform: asObject(json['terraform']) ?? {},
+    dependencies: placement.dependencies ?? [],
+    workingDirectory: placement.workingDirectory ?? `stacks/${name}`,
+  };
+}
+
+/** The provider block a resource is configured by: its `provider` attribute, else the default one of its type's provider. */
+export function providerOf(stack: SynthStack, resource: SynthResource): SynthProvider | undefined {
+  const reference = resource.attributes['provider'];
+  const wanted = typeof reference === 'string' ? reference : resource.type.split('_')[0];
+  return stack.providers.find((provider) => provider.reference === wanted);
 }
 
 export function resourcesOfType(stack: SynthStack, ...types: string[]): SynthResource[] {

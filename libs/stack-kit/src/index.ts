@@ -1,4 +1,5 @@
 export { defaultTags, PrivatelinkStack, protectFromDestroy, type PrivatelinkStackProps } from './privatelink-stack';
-export { runApp } from './run-app';
+export { names, NAME_SPECS, resourceNameLengths, type NameKind, type Names, type NameScope } from './names';
+export { runApp, STACK_CONFIG_CHECKS } from './run-app';
 // Stack names live with the config (no cdktf needed to compute them); re-exported for the stacks.
 export { localStatePath, stackId, workspaceName, type AppName } from '@privatelink/config';

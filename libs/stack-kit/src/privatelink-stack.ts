@@ -2,6 +2,7 @@ import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { localStatePath, stackId, workspaceName, type AppName, type DeploymentTarget } from '@privatelink/config';
 import { CloudBackend, LocalBackend, NamedCloudWorkspace, TerraformOutput, TerraformStack, type TerraformResource } from 'cdktf';
 import type { Construct } from 'constructs';
+import { names, type Names } from './names';
 
 export interface PrivatelinkStackProps {
   /** The environment and region this stack is for. */
@@ -17,12 +18,15 @@ export interface PrivatelinkStackProps {
 export abstract class PrivatelinkStack extends TerraformStack {
   readonly target: DeploymentTarget;
   readonly provider: AwsProvider;
+  /** Every resource name of this target, from the names module. */
+  readonly names: Names;
 
   protected constructor(scope: Construct, app: AppName, props: PrivatelinkStackProps) {
     const { environment, region } = props.target;
     const id = stackId(app, environment.name, region.region);
     super(scope, id);
     this.target = props.target;
+    this.names = names(props.target);
     const cloud = props.target.terraformCloud;
     if (cloud) {
       // No token here: the CLI reads TF_TOKEN_<host> (e.g. TF_TOKEN_app_terraform_io).

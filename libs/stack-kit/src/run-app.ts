@@ -1,6 +1,10 @@
-import { ConfigError, loadConfig, type PrivatelinkConfig } from '@privatelink/config';
+import { ConfigError, loadConfig, type ConfigCheck, type PrivatelinkConfig } from '@privatelink/config';
 import { App } from 'cdktf';
 import type { AppName } from '@privatelink/config';
+import { resourceNameLengths } from './names';
+
+/** The checks every config gets before stacks are built from it, beyond the config's own. */
+export const STACK_CONFIG_CHECKS: readonly ConfigCheck[] = [resourceNameLengths];
 
 /**
  * Entry point of an app: loads the config (or prints every problem and exits 1 before anything is
@@ -10,7 +14,7 @@ import type { AppName } from '@privatelink/config';
 export function runApp(app: AppName, build: (app: App, config: PrivatelinkConfig) => void): void {
   let config: PrivatelinkConfig;
   try {
-    config = loadConfig();
+    config = loadConfig(undefined, process.env, STACK_CONFIG_CHECKS);
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
     process.stderr.write(`${error.message}\n`);

@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { ConfigError, loadConfig } from '@privatelink/config';
 import { GuardrailsFailed, guardrailsSummary } from '@privatelink/guardrails';
+import { STACK_CONFIG_CHECKS } from '@privatelink/stack-kit';
 import { appsFromEnv } from './apps';
 import { AppFailed, defaultOutdir, synthesize } from './synth-host';
 
@@ -9,7 +10,7 @@ async function main(): Promise<number> {
   const started = process.hrtime.bigint();
   const root = resolve(__dirname, '../../..');
   try {
-    const config = loadConfig();
+    const config = loadConfig(undefined, process.env, STACK_CONFIG_CHECKS);
     const outdir = defaultOutdir(process.cwd());
     const { stacks, guardrails } = await synthesize({ config, outdir, root, apps: appsFromEnv() });
     const seconds = Number(process.hrtime.bigint() - started) / 1e9;

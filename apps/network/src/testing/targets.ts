@@ -1,4 +1,5 @@
 import { deploymentTargets, parseConfig, type ConfigInput, type DeploymentTarget } from '@privatelink/config';
+import { STACK_CONFIG_CHECKS } from '@privatelink/stack-kit';
 import { stringify } from 'yaml';
 
 type EnvironmentInput = ConfigInput['environments'][string];
@@ -47,7 +48,7 @@ export function testTarget(overrides: TestTargetOverrides = {}): DeploymentTarge
       },
     },
   };
-  const [target, ...others] = deploymentTargets(parseConfig('test.yaml', stringify(input)));
+  const [target, ...others] = deploymentTargets(parseConfig('test.yaml', stringify(input), {}, STACK_CONFIG_CHECKS));
   if (!target || others.length > 0) throw new Error(`expected exactly one target, got ${others.length + 1}`);
   return target;
 }

@@ -1,4 +1,5 @@
 import { deploymentTargets, parseConfig, type ConfigInput, type DeploymentTarget } from '@privatelink/config';
+import { STACK_CONFIG_CHECKS } from '@privatelink/stack-kit';
 import { stringify } from 'yaml';
 
 type EnvironmentInput = ConfigInput['environments'][string];
@@ -74,7 +75,7 @@ export function testTargets(options: TestEnvironmentOptions = {}): DeploymentTar
       },
     },
   };
-  return deploymentTargets(parseConfig('test.yaml', stringify(input), options.processEnv ?? {}));
+  return deploymentTargets(parseConfig('test.yaml', stringify(input), options.processEnv ?? {}, STACK_CONFIG_CHECKS));
 }
 
 /** The single target of a one-region environment; throws when the options make more than one. */

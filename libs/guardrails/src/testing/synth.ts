@@ -1,9 +1,9 @@
-import { mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { App, Testing, TerraformStack } from 'cdktf';
-import { checkStack, evaluateRule } from '../check-stack';
+import { checkStack, checkStacks, evaluateRule } from '../check-stack';
 import type { Rule } from '../rule';
 import { synthStack, type JsonObject, type SynthStack } from '../synth-json';
 
@@ -55,4 +55,42 @@ export function expectedMessage(rule: Rule, address: string, detail: string): st
 /** How many resources the rule judged compliant: a compliant case must have been looked at. */
 export function compliantCount(rule: Rule, stack: SynthStack): number {
   return evaluateRule(rule, stack).filter((verdict) => verdict.result.status === 'compliant').length;
+}
+
+/**
+ * Builds a multi-stack app of real constructs and synthesizes it as the composition root does (one
+ * `App`, `manifest.json` with the declared dependencies), for rules that compare stacks.
+ */
+export function synthTestApp(build: (app: App) => void): SynthStack[] {
+  const previous = Error.prepareStackTrace;
+  Error.prepareStackTrace = plainStackTrace;
+  const outdir = mkdtempSync(join(tmpdir(), 'privatelink-guardrails-app-'));
+  try {
+    const app = new App({ outdir });
+    build(app);
+    app.synth();
+    const manifest = JSON.parse(readFileSync(join(outdir, 'manifest.json'), 'utf8')) as {
+      stacks: Record<string, { name: string; synthesizedStackPath: string; workingDirectory: string; dependencies: string[] }>;
+    };
+    // Stacks in name order, as checkSynthOutput reads them.
+    return Object.values(manifest.stacks).sort((a, b) => (a.name < b.name ? -1 : 1)).map((stack) =>
+      synthStack(stack.name, JSON.parse(readFileSync(join(outdir, stack.synthesizedStackPath), 'utf8')) as JsonObject, {
+        dependencies: stack.dependencies,
+        workingDirectory: stack.workingDirectory,
+      }),
+    );
+  } finally {
+    Error.prepareStackTrace = previous;
+    rmSync(outdir, { recursive: true, force: true });
+  }
+}
+
+/** The messages synth would print for this rule across these stacks, in stack order. */
+export function synthMessagesOf(rule: Rule, stacks: readonly SynthStack[]): string[] {
+  return checkStacks(stacks, [rule]).flatMap((report) => report.findings.map((finding) => finding.message));
+}
+
+/** The message of one finding of a rule on a named stack, in the format the synth host prints. */
+export function expectedStackMessage(rule: Rule, stack: string, address: string, detail: string): string {
+  return `${stack} ${address} ${rule.id}: ${rule.title} (${detail}). Fix: ${rule.fix}`;
 }
