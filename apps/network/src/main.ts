@@ -1,7 +1,9 @@
 import { deploymentTargets } from '@privatelink/config';
 import { runApp } from '@privatelink/stack-kit';
-import { NetworkStack } from './network-stack';
+import { addNetworkStack } from './index';
 
+// The network app alone (`node --import tsx apps/network/src/main.ts`); `npm run synth` builds every
+// app's stacks in one process instead (tools/synth).
 runApp('network', (app, config) => {
-  for (const target of deploymentTargets(config)) new NetworkStack(app, { target });
+  for (const target of deploymentTargets(config)) addNetworkStack(app, target);
 });

@@ -1,6 +1,6 @@
 import { hostAddress } from '@privatelink/config';
 import { publishNetworkHandoff } from '@privatelink/handoff';
-import { PrivatelinkStack, protectFromDestroy, type PrivatelinkStackProps } from '@privatelink/stack-kit';
+import { PrivatelinkStack, protectFromDestroy, stackId, type PrivatelinkStackProps } from '@privatelink/stack-kit';
 import { Fn } from 'cdktf';
 import type { Construct } from 'constructs';
 import { endpointServices } from './endpoint-services';
@@ -27,8 +27,8 @@ export class NetworkStack extends PrivatelinkStack {
   readonly resolver?: ResolverInbound;
 
   constructor(scope: Construct, props: PrivatelinkStackProps) {
-    super(scope, 'network', props);
     const { environment, region } = props.target;
+    super(scope, stackId('network', environment.name, region.region), props);
     const accountRegion = { accountId: environment.accountId, region: region.region };
 
     this.network = new PrivateVpc(this, 'network', {

@@ -1,26 +1,24 @@
 import { readNetworkHandoff, type NetworkHandoff } from '@privatelink/handoff';
 import { notebookInstanceArn } from '@privatelink/policies';
-import { defaultTags, PrivatelinkStack, protectFromDestroy, type PrivatelinkStackProps } from '@privatelink/stack-kit';
+import { PrivatelinkStack, protectFromDestroy, stackId, type PrivatelinkStackProps } from '@privatelink/stack-kit';
 import { Fn } from 'cdktf';
 import type { Construct } from 'constructs';
 import { NotebookAccess } from './notebook-access';
 import { NotebookFleet } from './notebook-fleet';
-import { NotebookGuard } from './notebook-guard';
 
 /**
  * The SageMaker half of one environment in one region (`sagemaker-<env>-<region>`): notebooks in
  * the private subnets, and the IAM that opens them only through the network stack's endpoints. The
- * environment's first region also carries the organization SCP when it is enabled.
+ * organization SCP has a stack of its own per environment (OrganizationStack).
  */
 export class SagemakerStack extends PrivatelinkStack {
   readonly network: NetworkHandoff;
   readonly fleet?: NotebookFleet;
   readonly access?: NotebookAccess;
-  readonly guard?: NotebookGuard;
 
   constructor(scope: Construct, props: PrivatelinkStackProps) {
-    super(scope, 'sagemaker', props);
     const { environment, region } = props.target;
+    super(scope, stackId('sagemaker', environment.name, region.region), props);
     const settings = environment.sagemaker;
     const accountRegion = { accountId: environment.accountId, region: region.region };
     this.network = readNetworkHandoff(this, props.target);
@@ -44,23 +42,6 @@ export class SagemakerStack extends PrivatelinkStack {
         scope: settings.access.scope,
         assumeRoleArns: settings.access.assumeRoleArns,
         samlProviderArns: settings.access.samlProviderArns,
-      });
-    }
-
-    const scp = settings.scp;
-    if (scp?.enabled && environment.regions[0].region === region.region) {
-      const networks = environment.regions.map((other, i) =>
-        i === 0 ? this.network : readNetworkHandoff(this, { ...props.target, region: other }, `network-${other.region}`),
-      );
-      this.guard = new NotebookGuard(this, 'organization-guard', {
-        name: this.names.notebookGuardScp(),
-        allowedEndpointIds: networks.flatMap((network) => [network.apiEndpointId, network.notebookEndpointId]),
-        breakGlassPrincipalArns: scp.breakGlassPrincipalArns,
-        managementAccountId: scp.managementAccountId,
-        managementRoleArn: scp.managementRoleArn,
-        targetId: scp.targetId ?? environment.accountId,
-        region: region.region,
-        defaultTags: defaultTags(props.target),
       });
     }
 

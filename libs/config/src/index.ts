@@ -22,4 +22,4 @@ export {
   type EndpointName,
 } from './schema';
 export { NOTEBOOK_PLATFORMS } from './sagemaker-schema';
-export { localStatePath, stackId, workspaceName, type AppName } from './stack-names';
+export { localStatePath, organizationStackId, stackId, workspaceName, type AppName } from './stack-names';

@@ -7,6 +7,14 @@ export function stackId(app: AppName, environment: string, region: string): stri
 }
 
 /**
+ * The stack of an environment's organization-level resources (the SCP): one per environment,
+ * because it needs the endpoints of every region, so it deploys after every network stack of it.
+ */
+export function organizationStackId(environment: string): string {
+  return `sagemaker-${environment}-organization`;
+}
+
+/**
  * Local state lives at the repository root, as cdktf's own default does, but addressed relative to
  * the stack's working directory (`cdktf.out/stacks/<id>`) so the synthesized JSON holds no path of
  * the machine that ran synth, and a fresh synth never touches state.

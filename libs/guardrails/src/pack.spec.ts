@@ -50,6 +50,7 @@ const OWN_RULES = [
   'notebook-access-deny-guard',
   'scp-presigned-url-guard',
   'account-wide-names-unique',
+  'remote-state-dependency',
 ];
 
 describe('the guardrails pack', () => {

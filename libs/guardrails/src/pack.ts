@@ -1,5 +1,6 @@
 import type { Rule } from './rule';
 import { accountWideNamesUnique } from './rules/deployment/account-wide-names-unique';
+import { remoteStateDependency } from './rules/deployment/remote-state-dependency';
 import { iamKmsDecryptOnKeys } from './rules/iam/iam-kms-decrypt-on-keys';
 import { iamNoAdminManagedPolicy } from './rules/iam/iam-no-admin-managed-policy';
 import { iamNoAdminStatement } from './rules/iam/iam-no-admin-statement';
@@ -91,4 +92,5 @@ export const GUARDRAILS_PACK: readonly Rule[] = [
   scpPresignedUrlGuard,
   // Where stacks meet: one account's names, the order stacks deploy in
   accountWideNamesUnique,
+  remoteStateDependency,
 ];

@@ -43,9 +43,13 @@ describe('network handoff contract', () => {
     });
   });
 
-  it("reads the network stack's local state by a relative path, as typed references", () => {
-    const stack = new TerraformStack(Testing.app(), 'sagemaker-qa-eu-west-1');
+  it("reads the network stack's local state by a relative path, as typed references, and records the read", () => {
+    const reads: string[] = [];
+    const stack = Object.assign(new TerraformStack(Testing.app(), 'sagemaker-qa-eu-west-1'), {
+      recordStateRead: (id: string) => reads.push(id),
+    });
     const handoff = readNetworkHandoff(stack, target);
+    expect(reads).toEqual(['network-qa-eu-west-1']);
     new TerraformOutput(stack, 'vpc', { value: handoff.vpcId });
     new TerraformOutput(stack, 'subnets', { value: handoff.privateSubnetIds });
     const json = JSON.parse(Testing.synth(stack));

@@ -6,7 +6,7 @@ import {
   type TerraformRemoteState,
   type TerraformStack,
 } from 'cdktf';
-import type { Construct } from 'constructs';
+import type { StateReadingStack } from '@privatelink/stack-kit';
 
 /** What the SageMaker stack of an env-region needs from its network stack. */
 export interface NetworkHandoff {
@@ -76,12 +76,14 @@ export function publishNetworkHandoff(stack: TerraformStack, values: NetworkHand
 
 /**
  * Reads the handoff from the network stack's state: its Terraform Cloud workspace, or the local
- * state file the network stack writes, addressed relative to this stack's working directory.
- * `id` names the data source when a stack reads more than one network (the SCP of an environment
- * spans its regions).
+ * state file the network stack writes, addressed relative to this stack's working directory. The
+ * read is recorded on the stack, so the composition root makes it a dependency. `id` names the data
+ * source when a stack reads more than one network (the SCP of an environment spans its regions).
  */
-export function readNetworkHandoff(scope: Construct, target: DeploymentTarget, id = 'network'): NetworkHandoff {
+export function readNetworkHandoff(stack: StateReadingStack, target: DeploymentTarget, id = 'network'): NetworkHandoff {
   const networkId = stackId('network', target.environment.name, target.region.region);
+  const scope = stack;
+  stack.recordStateRead(networkId);
   const cloud = target.terraformCloud;
   // Under Terraform Cloud the network workspace must share its state with this one
   // (workspace settings > Remote state sharing).

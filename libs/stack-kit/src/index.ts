@@ -1,5 +1,13 @@
-export { defaultTags, PrivatelinkStack, protectFromDestroy, type PrivatelinkStackProps } from './privatelink-stack';
+export {
+  declareStateReads,
+  defaultTags,
+  PrivatelinkStack,
+  protectFromDestroy,
+  type PrivatelinkStackProps,
+  type ProviderSettings,
+  type StateReadingStack,
+} from './privatelink-stack';
 export { names, NAME_SPECS, resourceNameLengths, type NameKind, type Names, type NameScope } from './names';
 export { runApp, STACK_CONFIG_CHECKS } from './run-app';
 // Stack names live with the config (no cdktf needed to compute them); re-exported for the stacks.
-export { localStatePath, stackId, workspaceName, type AppName } from '@privatelink/config';
+export { localStatePath, organizationStackId, stackId, workspaceName, type AppName } from '@privatelink/config';

@@ -1,7 +1,7 @@
 import { parseConfig, deploymentTargets } from '@privatelink/config';
 import { Vpc } from '@cdktf/provider-aws/lib/vpc';
 import { App, Testing } from 'cdktf';
-import { defaultTags, PrivatelinkStack, type PrivatelinkStackProps } from './privatelink-stack';
+import { declareStateReads, defaultTags, PrivatelinkStack, type PrivatelinkStackProps, type ProviderSettings } from './privatelink-stack';
 import { localStatePath, stackId } from '@privatelink/config';
 
 const CONFIG = `
@@ -17,8 +17,8 @@ environments:
 `;
 
 class ProbeStack extends PrivatelinkStack {
-  constructor(scope: App, props: PrivatelinkStackProps) {
-    super(scope, 'network', props);
+  constructor(scope: App, props: PrivatelinkStackProps, app: 'network' | 'sagemaker' = 'network', provider: ProviderSettings = {}) {
+    super(scope, stackId(app, props.target.environment.name, props.target.region.region), props, provider);
     new Vpc(this, 'vpc', { cidrBlock: '10.1.0.0/16' });
   }
 }
@@ -48,6 +48,35 @@ describe('PrivatelinkStack', () => {
     const json = JSON.parse(Testing.synth(new ProbeStack(Testing.app(), { target })));
     expect(json.terraform.backend).toEqual({ local: { path: '../../../terraform.network-qa-eu-west-1.tfstate' } });
     expect(localStatePath('x')).not.toMatch(/^\//);
+  });
+
+  it('works in another account where the stack asks for it (the organization stack: the management account)', () => {
+    const stack = new ProbeStack(Testing.app(), { target }, 'network', {
+      allowedAccountIds: ['999999999999'],
+      assumeRole: [{ roleArn: 'arn:aws:iam::999999999999:role/OrganizationsPolicyAdmin' }],
+    });
+    const [provider] = JSON.parse(Testing.synth(stack)).provider.aws;
+    expect(provider).toMatchObject({
+      region: 'eu-west-1',
+      allowed_account_ids: ['999999999999'],
+      assume_role: [{ role_arn: 'arn:aws:iam::999999999999:role/OrganizationsPolicyAdmin' }],
+    });
+  });
+
+  it('turns every recorded state read into a dependency, and refuses a read of a stack the app does not have', () => {
+    const app = Testing.app();
+    const network = new ProbeStack(app, { target });
+    const sagemaker = new ProbeStack(app, { target }, 'sagemaker');
+    sagemaker.recordStateRead(network.node.id);
+    sagemaker.recordStateRead(network.node.id);
+    declareStateReads([network, sagemaker]);
+    expect(sagemaker.dependencies).toEqual([network]);
+    expect(network.dependencies).toEqual([]);
+
+    sagemaker.recordStateRead('network-qa-us-east-1');
+    expect(() => declareStateReads([network, sagemaker])).toThrow(
+      'sagemaker-qa-eu-west-1 reads the state of network-qa-us-east-1, which is not a stack of this app; known: network-qa-eu-west-1, sagemaker-qa-eu-west-1',
+    );
   });
 
   it('lets the identity tags win over environment tags of the same name', () => {

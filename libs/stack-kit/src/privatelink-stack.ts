@@ -1,5 +1,5 @@
-import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
-import { localStatePath, stackId, workspaceName, type AppName, type DeploymentTarget } from '@privatelink/config';
+import { AwsProvider, type AwsProviderConfig } from '@cdktf/provider-aws/lib/provider';
+import { localStatePath, workspaceName, type DeploymentTarget } from '@privatelink/config';
 import { CloudBackend, LocalBackend, NamedCloudWorkspace, TerraformOutput, TerraformStack, type TerraformResource } from 'cdktf';
 import type { Construct } from 'constructs';
 import { names, type Names } from './names';
@@ -9,22 +9,30 @@ export interface PrivatelinkStackProps {
   readonly target: DeploymentTarget;
 }
 
+/** A stack that remembers which stacks' state it reads (every PrivatelinkStack). */
+export interface StateReadingStack extends Construct {
+  recordStateRead(stackId: string): void;
+}
+
+/** What a stack's provider differs in from the default: another account, a role to assume. */
+export type ProviderSettings = Pick<AwsProviderConfig, 'allowedAccountIds' | 'assumeRole'>;
+
 /**
- * Base of every stack: one AWS provider pinned to the environment's region and account, default
- * tags from general to specific (environment config tags, then project, environment, managed-by),
- * and either a local backend whose state path is relative or, when an organization is configured,
- * a Terraform Cloud workspace of its own.
+ * Base of every stack: one AWS provider pinned to the region and to the environment's account (or
+ * the account `provider` names), default tags from general to specific (environment config tags,
+ * then project, environment, managed-by), and either a local backend whose state path is relative
+ * or, when an organization is configured, a Terraform Cloud workspace of its own.
  */
-export abstract class PrivatelinkStack extends TerraformStack {
+export abstract class PrivatelinkStack extends TerraformStack implements StateReadingStack {
   readonly target: DeploymentTarget;
   readonly provider: AwsProvider;
   /** Every resource name of this target, from the names module. */
   readonly names: Names;
+  private readonly reads = new Set<string>();
 
-  protected constructor(scope: Construct, app: AppName, props: PrivatelinkStackProps) {
-    const { environment, region } = props.target;
-    const id = stackId(app, environment.name, region.region);
+  protected constructor(scope: Construct, id: string, props: PrivatelinkStackProps, provider: ProviderSettings = {}) {
     super(scope, id);
+    const { environment, region } = props.target;
     this.target = props.target;
     this.names = names(props.target);
     const cloud = props.target.terraformCloud;
@@ -41,8 +49,23 @@ export abstract class PrivatelinkStack extends TerraformStack {
     this.provider = new AwsProvider(this, 'aws', {
       region: region.region,
       allowedAccountIds: [environment.accountId],
+      ...provider,
       defaultTags: [{ tags: defaultTags(props.target) }],
     });
+  }
+
+  /**
+   * Records that this stack reads the state of `stackId` (a `terraform_remote_state`): the
+   * composition root turns every read into a dependency (`declareStateReads`), so the stack never
+   * deploys before the one it reads.
+   */
+  recordStateRead(stackId: string): void {
+    this.reads.add(stackId);
+  }
+
+  /** The stacks whose state this one reads, in the order first read. */
+  get stateReads(): readonly string[] {
+    return [...this.reads];
   }
 
   /** A documented output under exactly `name` (`<thing>_<attribute>`), never a generated logical id. */
@@ -50,6 +73,25 @@ export abstract class PrivatelinkStack extends TerraformStack {
     const output = new TerraformOutput(this, name, { value, description });
     output.overrideLogicalId(name);
     return output;
+  }
+}
+
+/**
+ * Makes every stack depend on each stack whose state it reads (cdktf then writes the dependency
+ * into manifest.json, and `cdktf deploy` orders the stacks by it: it runs stacks that do not depend
+ * on each other in parallel). A read of a stack that is not among `stacks` is an error.
+ */
+export function declareStateReads(stacks: readonly TerraformStack[]): void {
+  const byId = new Map(stacks.map((stack) => [stack.node.id, stack]));
+  for (const stack of stacks) {
+    if (!(stack instanceof PrivatelinkStack)) continue;
+    for (const read of stack.stateReads) {
+      const source = byId.get(read);
+      if (!source) {
+        throw new Error(`${stack.node.id} reads the state of ${read}, which is not a stack of this app; known: ${[...byId.keys()].join(', ')}`);
+      }
+      stack.addDependency(source);
+    }
   }
 }
 

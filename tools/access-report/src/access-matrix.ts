@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { stackId, type DeploymentTarget } from '@privatelink/config';
+import { organizationStackId, stackId, type DeploymentTarget } from '@privatelink/config';
 import type { NetworkHandoff } from '@privatelink/handoff';
 import { NETWORK_HANDOFF_OUTPUTS } from '@privatelink/handoff';
 import { fakeNetworkHandoff } from '@privatelink/handoff/testing';
@@ -41,7 +41,7 @@ export interface SynthesizedAccess {
   readonly stack: string;
   /** Literal JSON of the notebook-access policy (with Terraform tokens). */
   readonly accessPolicy: string;
-  /** Literal JSON of the SCP, from the environment's first-region stack, when enabled. */
+  /** Literal JSON of the SCP, from the environment's organization stack, when enabled. */
   readonly scp?: string;
   /** True when `scp` is the config's; false when it is rendered only to show its effect. */
   readonly scpEnabled: boolean;
@@ -69,12 +69,17 @@ interface StackJson {
 }
 
 function readStack(outdir: string, id: string): StackJson {
+  const stack = readStackIfSynthesized(outdir, id);
+  if (!stack) throw new Error(`${outdir} has no stack ${id}; run npm run synth`);
+  return stack;
+}
+
+function readStackIfSynthesized(outdir: string, id: string): StackJson | undefined {
   const manifest = JSON.parse(readFileSync(join(outdir, 'manifest.json'), 'utf8')) as {
     stacks: Record<string, { synthesizedStackPath: string }>;
   };
   const entry = manifest.stacks[id];
-  if (!entry) throw new Error(`${outdir} has no stack ${id}; run npm run synth`);
-  return JSON.parse(readFileSync(join(outdir, entry.synthesizedStackPath), 'utf8')) as StackJson;
+  return entry ? (JSON.parse(readFileSync(join(outdir, entry.synthesizedStackPath), 'utf8')) as StackJson) : undefined;
 }
 
 function only(stack: StackJson, type: string, id: string): Record<string, unknown> | undefined {
@@ -83,7 +88,10 @@ function only(stack: StackJson, type: string, id: string): Record<string, unknow
   return resources[0];
 }
 
-/** Tokens a stack's policies hold for its remote states: `network` is its own region's network. */
+/**
+ * Tokens a stack's policies hold for its remote states: `network` is a SageMaker stack's own
+ * region's network, `network-<region>` each region's as the organization stack reads them.
+ */
 function tokensFor(target: DeploymentTarget): Record<string, string> {
   const tokens: Record<string, string> = {};
   const add = (dataSource: string, handoff: NetworkHandoff) => {
@@ -106,16 +114,15 @@ export function synthesizedAccess(outdir: string, target: DeploymentTarget): Syn
   const arns = stack.output?.['notebook_arns']?.value as string[] | undefined;
   if (!policy || !arns?.length) throw new Error(`${id} has no notebook access policy (no notebooks configured)`);
 
-  const primary = environment.regions[0];
-  const primaryStackId = stackId('sagemaker', environment.name, primary.region);
-  const scpResource = only(readStack(outdir, primaryStackId), 'aws_organizations_policy', primaryStackId);
+  const organizationId = organizationStackId(environment.name);
+  const organization = readStackIfSynthesized(outdir, organizationId);
+  const scpResource = organization ? only(organization, 'aws_organizations_policy', organizationId) : undefined;
   const handoff = fakeHandoffFor(region.region);
-  const primaryTarget = { ...target, region: primary };
-  const tokens = { ...tokensFor(primaryTarget), ...tokensFor(target) };
+  const tokens = tokensFor(target);
   let scp = scpResource?.['content'] as string | undefined;
   if (scp) {
-    // The SCP lives in the first region's stack: resolve its tokens with that stack's view.
-    scp = resolveTokens(scp, tokensFor(primaryTarget));
+    // The SCP lives in the organization stack, which reads every region's network.
+    scp = resolveTokens(scp, tokens);
   } else {
     scp = renderPolicy(
       notebookGuardScp({

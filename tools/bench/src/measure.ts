@@ -1,8 +1,12 @@
 import { spawn } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 export interface Measurement {
   readonly seconds: number;
+  /** User plus system CPU time of the process and every descendant it waited for. */
+  readonly cpuSeconds: number;
   /** Highest sum of resident memory over the process and its descendants, sampled every 20 ms. */
   readonly peakMiB: number;
   readonly exitCode: number;
@@ -41,11 +45,31 @@ function treeRssKiB(root: number): number {
   return total;
 }
 
-/** Runs a command to completion: wall time and peak memory of its whole process tree. */
+/** `times` output: `0m1.234s 0m0.056s` per line (the shell's own, then its children's). */
+function childCpuSeconds(times: string): number {
+  const lines = times.trim().split('\n');
+  const seconds = (field: string) => {
+    const match = /^(\d+)m([\d.]+)s$/.exec(field);
+    return match ? Number(match[1]) * 60 + Number(match[2]) : NaN;
+  };
+  return (lines[1] ?? '').trim().split(/\s+/).map(seconds).reduce((sum, value) => sum + value, 0);
+}
+
+/**
+ * Runs a command to completion: wall time, CPU time and peak memory of its whole process tree. The
+ * command runs under a shell whose `times` builtin reports the CPU of every descendant it waited
+ * for (the kernel adds a child's time to its parent's when the parent reaps it).
+ */
 export function measure(command: string, args: readonly string[], options: { cwd: string; env: NodeJS.ProcessEnv }): Promise<Measurement> {
   return new Promise((resolve, reject) => {
+    const scratch = mkdtempSync(join(tmpdir(), 'bench-times-'));
+    const timesFile = join(scratch, 'times');
     const started = process.hrtime.bigint();
-    const child = spawn(command, args, { cwd: options.cwd, env: options.env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn('bash', ['-c', '"$@"; code=$?; times > "$BENCH_TIMES_FILE"; exit $code', 'bench', command, ...args], {
+      cwd: options.cwd,
+      env: { ...options.env, BENCH_TIMES_FILE: timesFile },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let output = '';
     let peakKiB = 0;
     child.stdout.on('data', (chunk) => (output += chunk));
@@ -55,12 +79,21 @@ export function measure(command: string, args: readonly string[], options: { cwd
     }, 20);
     child.on('error', (error) => {
       clearInterval(sampler);
+      rmSync(scratch, { recursive: true, force: true });
       reject(error);
     });
     child.on('close', (code) => {
       clearInterval(sampler);
+      const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+      let cpuSeconds = NaN;
+      try {
+        cpuSeconds = childCpuSeconds(readFileSync(timesFile, 'utf8'));
+      } finally {
+        rmSync(scratch, { recursive: true, force: true });
+      }
       resolve({
-        seconds: Number(process.hrtime.bigint() - started) / 1e9,
+        seconds,
+        cpuSeconds,
         peakMiB: peakKiB / 1024,
         exitCode: code ?? -1,
         output,

@@ -7,13 +7,13 @@ const config = loadConfig(join(ROOT, 'config/environments.yaml'), {});
 const SYNTH = ['node', '--import', 'tsx', 'tools/synth/src/main.ts'];
 
 describe('planCommands', () => {
-  it('deploys every region of an environment, network stacks before SageMaker stacks', () => {
+  it('deploys every region of an environment, network stacks before the SageMaker and organization stacks', () => {
     expect(planCommands(config, { action: 'deploy', env: 'prod' })).toEqual([
       SYNTH,
       [
         'npx', 'cdktf', 'deploy',
         'network-prod-us-west-2', 'network-prod-eu-west-1',
-        'sagemaker-prod-us-west-2', 'sagemaker-prod-eu-west-1',
+        'sagemaker-prod-us-west-2', 'sagemaker-prod-eu-west-1', 'sagemaker-prod-organization',
         '--skip-synth',
       ],
     ]);

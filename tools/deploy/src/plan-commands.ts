@@ -1,4 +1,4 @@
-import { deploymentTargets, stackId, type PrivatelinkConfig } from '@privatelink/config';
+import { deploymentTargets, organizationStackId, stackId, type PrivatelinkConfig } from '@privatelink/config';
 
 export const ACTIONS = ['synth', 'hcl', 'diff', 'deploy', 'destroy'] as const;
 export type Action = (typeof ACTIONS)[number];
@@ -27,7 +27,8 @@ const SYNTH = ['node', '--import', 'tsx', 'tools/synth/src/main.ts'];
 
 /**
  * Turns `<action> --env <env> [--region <region>]` into the cdktf commands to run, network stacks
- * before SageMaker stacks (destroy in reverse), after checking every name against the config.
+ * before the SageMaker and organization stacks that read them (destroy in reverse), after checking
+ * every name against the config.
  */
 export function planCommands(config: PrivatelinkConfig, command: EnvCommand): Step[] {
   const environment = config.environments.find((env) => env.name === command.env);
@@ -44,7 +45,9 @@ export function planCommands(config: PrivatelinkConfig, command: EnvCommand): St
     (target) => target.environment.name === environment.name && (command.region === undefined || target.region.region === command.region),
   );
   const network = targets.map((target) => stackId('network', target.environment.name, target.region.region));
-  const sagemaker = targets.map((target) => stackId('sagemaker', target.environment.name, target.region.region));
+  // The organization stack reads every region's network: it goes with the whole environment only.
+  const organization = environment.sagemaker.scp?.enabled && command.region === undefined ? [organizationStackId(environment.name)] : [];
+  const sagemaker = [...targets.map((target) => stackId('sagemaker', target.environment.name, target.region.region)), ...organization];
   const approve = command.autoApprove ? ['--auto-approve'] : [];
 
   switch (command.action) {

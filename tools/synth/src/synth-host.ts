@@ -1,34 +1,24 @@
-import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { deploymentTargets, stackId, type PrivatelinkConfig } from '@privatelink/config';
+import { basename, dirname, join, resolve } from 'node:path';
+import type { PrivatelinkConfig } from '@privatelink/config';
 import { checkSynthOutput, GuardrailsFailed, writeGuardrailsReport, type GuardrailsReport } from '@privatelink/guardrails';
-import { APPS, type SynthApp } from './apps';
-
-interface ManifestStack {
-  name: string;
-  workingDirectory: string;
-  dependencies: string[];
-  [key: string]: unknown;
-}
-
-interface Manifest {
-  version: string;
-  stacks: Record<string, ManifestStack>;
-  [key: string]: unknown;
-}
+import { App } from 'cdktf';
+import { composeStacks } from './compose';
 
 export interface SynthOptions {
   readonly config: PrivatelinkConfig;
   /** Where the stacks end up (`cdktf.out` unless the cdktf CLI says otherwise). */
   readonly outdir: string;
-  /** Repository root: the apps' entry points are relative to it. */
-  readonly root: string;
   /**
-   * The programs to run.
-   * @default APPS - the network and SageMaker apps
+   * Adds the stacks to the app.
+   * @default composeStacks - every stack of every deployment target
    */
-  readonly apps?: readonly SynthApp[];
+  readonly compose?: (app: App, config: PrivatelinkConfig) => void;
+  /**
+   * Write HCL (`cdk.tf`) instead of JSON; the guardrails still read the JSON model.
+   * @default - what `cdktf synth --hcl` asks for (SYNTH_HCL_OUTPUT)
+   */
+  readonly hcl?: boolean;
 }
 
 export interface SynthResult {
@@ -40,107 +30,157 @@ export interface SynthResult {
 /** Files `cdktf deploy` leaves in a stack folder; kept across synths so providers need no re-init. */
 const KEPT_IN_STACK_FOLDERS = ['.terraform', '.terraform.lock.hcl'];
 
+/** Another synth holds the output folder. */
+export class SynthBusy extends Error {
+  override readonly name = 'SynthBusy';
+}
+
+/** A synth stopped by a signal; its staging folder is gone and the previous output is untouched. */
+export class SynthInterrupted extends Error {
+  override readonly name = 'SynthInterrupted';
+  constructor(readonly signal: NodeJS.Signals) {
+    super(`synth stopped by ${signal}; the previous output was left as it was`);
+  }
+}
+
+const SIGNALS: readonly NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
+
 /**
- * Runs every app into a staging folder beside the output, in parallel, merges their manifests
- * (SageMaker stacks depend on their network stack) and only then swaps the result into place:
- * a failed synth leaves the previous output exactly as it was.
+ * Builds every stack in this process into a staging folder beside the output, runs the guardrails
+ * on what was staged, and only then swaps it into place: a failed or interrupted synth leaves the
+ * previous output exactly as it was. One synth at a time per output folder (a lock beside it);
+ * staging folders of killed runs are removed first.
  */
-export async function synthesize({ config, outdir, root, apps = APPS }: SynthOptions): Promise<SynthResult> {
+export async function synthesize({ config, outdir, compose = composeStacks, hcl = hclRequested() }: SynthOptions): Promise<SynthResult> {
+  const lock = acquireLock(outdir);
   const staging = `${outdir}.staging-${process.pid}`;
-  rmSync(staging, { recursive: true, force: true });
-  mkdirSync(staging, { recursive: true });
+  const interrupted = watchSignals();
   try {
-    // Wait for every app, even after one failed, so none still writes while staging is removed.
-    const runs = await Promise.allSettled(apps.map((app) => runApp(root, app.entry, join(staging, app.name))));
-    const failed = runs.find((run): run is PromiseRejectedResult => run.status === 'rejected');
-    if (failed) throw failed.reason;
-    const merged = join(staging, 'out');
-    const manifest = mergeOutputs(
-      apps.map((app) => join(staging, app.name)),
-      merged,
-      config,
-    );
+    removeAbandoned(outdir);
+    rmSync(staging, { recursive: true, force: true });
+    mkdirSync(staging, { recursive: true });
+    await interrupted.checkpoint();
+
+    const model = join(staging, 'json');
+    const stacks = synthApp(model, config, compose, false);
+    await interrupted.checkpoint();
     // Checked before anything is taken from the previous output: a violation leaves it as it was.
-    const guardrails = checkSynthOutput(merged);
+    const guardrails = checkSynthOutput(model);
     if (guardrails.findings.length > 0) throw new GuardrailsFailed(guardrails);
-    writeGuardrailsReport(merged, guardrails);
-    keepTerraformFiles(outdir, merged, Object.values(manifest.stacks));
-    swapInto(merged, outdir);
-    return { stacks: Object.keys(manifest.stacks), guardrails };
+    let written = model;
+    if (hcl) {
+      written = join(staging, 'hcl');
+      synthApp(written, config, compose, true);
+    }
+    writeGuardrailsReport(written, guardrails);
+    await interrupted.checkpoint();
+
+    keepTerraformFiles(outdir, written, stacks);
+    swapInto(written, outdir);
+    return { stacks, guardrails };
   } finally {
     rmSync(staging, { recursive: true, force: true });
+    interrupted.stop();
+    lock.release();
   }
 }
 
-function runApp(root: string, entry: string, outdir: string): Promise<void> {
-  return new Promise((resolvePromise, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', entry], {
-      cwd: root,
-      env: { ...process.env, CDKTF_OUTDIR: outdir },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let output = '';
-    child.stdout.on('data', (chunk) => (output += chunk));
-    child.stderr.on('data', (chunk) => (output += chunk));
-    child.on('error', reject);
-    child.on('close', (code) => {
-      if (code === 0) resolvePromise();
-      else reject(new AppFailed(entry, code ?? -1, output.trim()));
-    });
-  });
+/** One App, synthesized into `outdir`; returns the stack names in manifest order. */
+function synthApp(outdir: string, config: PrivatelinkConfig, compose: NonNullable<SynthOptions['compose']>, hclOutput: boolean): string[] {
+  const app = new App({ outdir, hclOutput, skipValidation: false });
+  compose(app, config);
+  app.synth();
+  const manifest = JSON.parse(readFileSync(join(outdir, 'manifest.json'), 'utf8')) as { stacks: Record<string, unknown> };
+  return Object.keys(manifest.stacks);
 }
 
-export class AppFailed extends Error {
-  constructor(
-    readonly entry: string,
-    readonly exitCode: number,
-    readonly output: string,
-  ) {
-    super(`${entry} failed (exit ${exitCode}); nothing was written\n${output}`);
-  }
+function hclRequested(env: NodeJS.ProcessEnv = process.env): boolean {
+  return env['SYNTH_HCL_OUTPUT'] === 'true' || env['SYNTH_HCL_OUTPUT'] === '1';
 }
 
-function readManifest(folder: string): Manifest {
-  return JSON.parse(readFileSync(join(folder, 'manifest.json'), 'utf8')) as Manifest;
-}
-
-function mergeOutputs(folders: string[], merged: string, config: PrivatelinkConfig): Manifest {
-  const manifests = folders.map(readManifest);
-  const stacks: Record<string, ManifestStack> = {};
-  mkdirSync(join(merged, 'stacks'), { recursive: true });
-  folders.forEach((folder, i) => {
-    for (const stack of Object.values(manifests[i].stacks)) {
-      if (stacks[stack.name]) throw new Error(`two apps synthesized a stack named ${stack.name}`);
-      renameSync(join(folder, stack.workingDirectory), join(merged, stack.workingDirectory));
-      stacks[stack.name] = stack;
-    }
-  });
-  for (const target of deploymentTargets(config)) {
-    const sagemaker = stacks[stackId('sagemaker', target.environment.name, target.region.region)];
-    const network = stackId('network', target.environment.name, target.region.region);
-    if (sagemaker && !sagemaker.dependencies.includes(network)) sagemaker.dependencies.push(network);
-  }
-  const sorted = Object.fromEntries(Object.keys(stacks).sort().map((name) => [name, stacks[name]]));
-  const manifest: Manifest = { ...manifests[0], stacks: sorted };
-  writeFileSync(join(merged, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
-  return manifest;
-}
-
-function keepTerraformFiles(outdir: string, merged: string, stacks: ManifestStack[]): void {
+function keepTerraformFiles(outdir: string, staged: string, stacks: readonly string[]): void {
   for (const stack of stacks) {
-    const previous = join(outdir, stack.workingDirectory);
+    const previous = join(outdir, 'stacks', stack);
     if (!existsSync(previous)) continue;
     for (const entry of readdirSync(previous)) {
-      if (KEPT_IN_STACK_FOLDERS.includes(entry)) renameSync(join(previous, entry), join(merged, stack.workingDirectory, entry));
+      if (KEPT_IN_STACK_FOLDERS.includes(entry)) renameSync(join(previous, entry), join(staged, 'stacks', stack, entry));
     }
   }
 }
 
-function swapInto(merged: string, outdir: string): void {
+function swapInto(staged: string, outdir: string): void {
   const retired = `${outdir}.previous-${process.pid}`;
   if (existsSync(outdir)) renameSync(outdir, retired);
-  renameSync(merged, outdir);
+  renameSync(staged, outdir);
   rmSync(retired, { recursive: true, force: true });
+}
+
+/** Whether a process with this id is alive (signal 0 checks without sending anything). */
+function alive(pid: number): boolean {
+  if (!Number.isInteger(pid) || pid <= 0) return false;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * `<outdir>.lock`, created exclusively and holding the owner's pid. A lock whose owner is gone
+ * (killed, power loss) is taken over; a live owner's is a clear refusal, so two synths into one
+ * folder never mix their outputs.
+ */
+function acquireLock(outdir: string): { release(): void } {
+  const file = `${outdir}.lock`;
+  mkdirSync(dirname(file), { recursive: true });
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      writeFileSync(file, `${process.pid}\n`, { flag: 'wx' });
+      return { release: () => rmSync(file, { force: true }) };
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      const owner = Number(readFileSync(file, 'utf8').trim());
+      if (alive(owner) && owner !== process.pid) {
+        throw new SynthBusy(
+          `another synth (pid ${owner}) is writing ${outdir}; wait for it to finish, or remove ${file} if no such process runs`,
+        );
+      }
+      rmSync(file, { force: true });
+    }
+  }
+  throw new SynthBusy(`cannot take the lock ${file}: another synth keeps taking it`);
+}
+
+/** Staging and retired folders a killed synth left beside the output (`<outdir>.staging-<pid>`). */
+function removeAbandoned(outdir: string): void {
+  const parent = dirname(resolve(outdir));
+  const prefix = `${basename(outdir)}.`;
+  for (const entry of readdirSync(parent)) {
+    const match = /^(staging|previous)-(\d+)$/.exec(entry.startsWith(prefix) ? entry.slice(prefix.length) : '');
+    if (match && !alive(Number(match[2]))) rmSync(join(parent, entry), { recursive: true, force: true });
+  }
+}
+
+/**
+ * Turns SIGINT/SIGTERM/SIGHUP into a stop at the next checkpoint (the synth itself is synchronous),
+ * so the finally blocks remove the staging folder and the lock before the process exits.
+ */
+function watchSignals(): { checkpoint(): Promise<void>; stop(): void } {
+  let received: NodeJS.Signals | undefined;
+  const onSignal = (signal: NodeJS.Signals) => {
+    received = signal;
+  };
+  for (const signal of SIGNALS) process.on(signal, onSignal);
+  return {
+    async checkpoint() {
+      await new Promise((done) => setImmediate(done));
+      if (received) throw new SynthInterrupted(received);
+    },
+    stop() {
+      for (const signal of SIGNALS) process.off(signal, onSignal);
+    },
+  };
 }
 
 export function defaultOutdir(root: string, env: NodeJS.ProcessEnv = process.env): string {

@@ -104,7 +104,7 @@ describe('the real stacks with a Terraform Cloud organization configured', () =>
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it('gives every stack a cloud block with its own, valid workspace in the project', () => {
-    expect(stacks).toHaveLength(8);
+    expect(stacks).toHaveLength(9);
     for (const stack of stacks) {
       expect(stack.cloud).toEqual({
         hostname: 'app.terraform.io',

@@ -1,5 +1,6 @@
 import type { DeploymentTarget } from '@privatelink/config';
 import { synthAppToFiles, synthesizedOnce, testApp, type Synthesized, type WrittenStack } from '@privatelink/stack-kit/testing';
+import { OrganizationStack } from '../organization-stack';
 import { SagemakerStack } from '../sagemaker-stack';
 
 /** The shared outdir of the in-memory test apps, and the prefix of the real-synth temp folders. */
@@ -11,6 +12,14 @@ const SPEC_FOLDER = 'privatelink-sagemaker-spec';
  */
 export function synthSagemaker(target: DeploymentTarget): Synthesized<SagemakerStack> {
   return synthesizedOnce(`sagemaker ${JSON.stringify(target)}`, () => new SagemakerStack(testApp(SPEC_FOLDER), { target }));
+}
+
+/**
+ * GIVEN the targets of one environment (every region, in config order), WHEN its organization
+ * stack is synthesized. Once per equal targets and test file.
+ */
+export function synthOrganization(targets: readonly DeploymentTarget[]): Synthesized<OrganizationStack> {
+  return synthesizedOnce(`organization ${JSON.stringify(targets)}`, () => new OrganizationStack(testApp(SPEC_FOLDER), { targets }));
 }
 
 /**

@@ -1,0 +1,39 @@
+import { readNetworkHandoff } from '@privatelink/handoff';
+import { organizationStackId, PrivatelinkStack } from '@privatelink/stack-kit';
+import type { DeploymentTarget } from '@privatelink/config';
+import type { Construct } from 'constructs';
+import { NotebookGuard } from './notebook-guard';
+
+export interface OrganizationStackProps {
+  /** Every region of one environment, in config order; the first names the provider's region. */
+  readonly targets: readonly DeploymentTarget[];
+}
+
+/**
+ * The organization-level half of one environment (`sagemaker-<env>-organization`): the SCP that
+ * closes what an IAM policy alone leaves open. It needs the endpoints of every region, so it reads
+ * every network stack of the environment (and deploys after all of them), and it works in the
+ * organization's management account through the configured role.
+ */
+export class OrganizationStack extends PrivatelinkStack {
+  readonly guard: NotebookGuard;
+
+  constructor(scope: Construct, props: OrganizationStackProps) {
+    const [first] = props.targets;
+    const scp = first?.environment.sagemaker.scp;
+    if (!first || !scp?.enabled) throw new Error('OrganizationStack: needs the targets of an environment whose sagemaker.scp is enabled');
+    const { environment } = first;
+    super(scope, organizationStackId(environment.name), { target: first }, {
+      allowedAccountIds: [scp.managementAccountId],
+      assumeRole: [{ roleArn: scp.managementRoleArn, sessionName: 'sagemaker-privatelink-scp' }],
+    });
+    const networks = props.targets.map((target) => readNetworkHandoff(this, target, `network-${target.region.region}`));
+    this.guard = new NotebookGuard(this, 'organization-guard', {
+      name: this.names.notebookGuardScp(),
+      allowedEndpointIds: networks.flatMap((network) => [network.apiEndpointId, network.notebookEndpointId]),
+      breakGlassPrincipalArns: scp.breakGlassPrincipalArns,
+      targetId: scp.targetId ?? environment.accountId,
+    });
+    this.output('scp_id', this.guard.policy.id, 'ID of the organization SCP that keeps the notebooks on PrivateLink.');
+  }
+}
