@@ -3,6 +3,8 @@ import { IamGroupPolicyAttachment } from '@cdktf/provider-aws/lib/iam-group-poli
 import { IamPolicy } from '@cdktf/provider-aws/lib/iam-policy';
 import { IamRole } from '@cdktf/provider-aws/lib/iam-role';
 import { IamRolePolicyAttachment } from '@cdktf/provider-aws/lib/iam-role-policy-attachment';
+import { KmsKey } from '@cdktf/provider-aws/lib/kms-key';
+import { KmsKeyPolicy } from '@cdktf/provider-aws/lib/kms-key-policy';
 import { OrganizationsPolicy } from '@cdktf/provider-aws/lib/organizations-policy';
 import { notebookUserTrustPolicy, policyDocument, renderPolicy, type PolicyStatement } from '@privatelink/policies';
 import {
@@ -71,6 +73,14 @@ const policy = 'aws_iam_policy.bad';
 const withTrust = (...statements: PolicyStatement[]) =>
   synthTestStack((scope) => new IamRole(scope, 'bad', { assumeRolePolicy: renderPolicy(policyDocument(...statements)) }));
 const role = 'aws_iam_role.bad';
+/** A stack with one key whose policy has these statements (and a second key with them as aws_kms_key_policy). */
+const withKeyPolicy = (...statements: PolicyStatement[]) =>
+  synthTestStack((scope) => {
+    new KmsKey(scope, 'bad', { enableKeyRotation: true, policy: renderPolicy(policyDocument(...statements)) });
+    const separate = new KmsKey(scope, 'separate', { enableKeyRotation: true });
+    new KmsKeyPolicy(scope, 'separate-policy', { keyId: separate.keyId, policy: renderPolicy(policyDocument(...statements)) });
+  });
+const ROOT = `arn:aws:iam::${ACCOUNT_ID}:root`;
 
 describe('policy-literal-json', () => {
   test('refuses a policy rendered by a Terraform data source (scanners silently pass it)', () => {
@@ -139,6 +149,18 @@ describe('iam-no-wildcard-action', () => {
     ]);
   });
 
+  test('reads key policies too', () => {
+    const stack = withKeyPolicy(
+      { Sid: 'Everything', Effect: 'Allow', Principal: { AWS: ROOT }, Action: '*', Resource: '*' },
+      { Sid: 'AllButDelete', Effect: 'Allow', Principal: { AWS: ROOT }, NotAction: 'kms:ScheduleKeyDeletion', Resource: '*' },
+    );
+    const detail = 'Everything allows "*"; AllButDelete allows NotAction (every other action)';
+    expect(messagesOf(iamNoWildcardAction, stack)).toEqual([
+      expectedMessage(iamNoWildcardAction, 'aws_kms_key.bad', detail),
+      expectedMessage(iamNoWildcardAction, 'aws_kms_key_policy.separate-policy', detail),
+    ]);
+  });
+
   test('reads trust policies too', () => {
     const stack = withTrust({ Sid: 'Any', Effect: 'Allow', Principal: { Service: 'sagemaker.amazonaws.com' }, Action: '*' });
     expect(messagesOf(iamNoWildcardAction, stack)).toEqual([
@@ -148,6 +170,18 @@ describe('iam-no-wildcard-action', () => {
 });
 
 describe('iam-no-service-wildcard', () => {
+  test('refuses "service:*" in a key policy, but for kms:* to the account root (which hands the key to IAM)', () => {
+    const stack = withKeyPolicy(
+      { Sid: 'AccountAdministersKeyThroughIam', Effect: 'Allow', Principal: { AWS: ROOT }, Action: 'kms:*', Resource: '*' },
+      { Sid: 'RoleAdministersKey', Effect: 'Allow', Principal: { AWS: `arn:aws:iam::${ACCOUNT_ID}:role/ops` }, Action: 'kms:*', Resource: '*' },
+    );
+    const detail = 'RoleAdministersKey allows "kms:*"';
+    expect(messagesOf(iamNoServiceWildcard, stack)).toEqual([
+      expectedMessage(iamNoServiceWildcard, 'aws_kms_key.bad', detail),
+      expectedMessage(iamNoServiceWildcard, 'aws_kms_key_policy.separate-policy', detail),
+    ]);
+  });
+
   test('refuses the access policy in scope "all" (sagemaker:*): an opt-in that needs a suppression with its reason', () => {
     const stack = synthTestStack((scope) => accessPolicy(scope, 'bad', 'all'));
     expect(messagesOf(iamNoServiceWildcard, stack)).toEqual([
