@@ -1,4 +1,4 @@
-import { SCP_MAX_CHARACTERS } from '@privatelink/policies';
+import { actionMatches, SCP_MAX_CHARACTERS } from '@privatelink/policies';
 import { asList, asObject, blocks, type Json, type JsonObject, type SynthResource } from './synth-json';
 
 /** Where a policy is attached decides which rules read it. */
@@ -262,14 +262,8 @@ export function hasConditionKey(statement: Statement, key: string): boolean {
   return statement.conditions.some((condition) => condition.key.toLowerCase() === key.toLowerCase());
 }
 
-/** IAM action matching: case-insensitive, `*` any run of characters, `?` one character. */
-export function actionMatches(pattern: string, action: string): boolean {
-  const regex = pattern
-    .split('')
-    .map((char) => (char === '*' ? '.*' : char === '?' ? '.' : char.replace(/[.+^${}()|[\]\\]/g, '\\$&')))
-    .join('');
-  return new RegExp(`^${regex}$`, 'i').test(action);
-}
+/** IAM action matching, from the IAM catalogue: case-insensitive, `*` any run of characters, `?` one character. */
+export { actionMatches };
 
 /** Whether an Allow statement grants `action` (through Action, or through NotAction leaving it in). */
 export function grants(statement: Statement, action: string): boolean {

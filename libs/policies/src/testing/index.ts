@@ -1,7 +1,6 @@
 /** Test-only entry of the policies lib: the IAM evaluator helper, fixtures and every built document. */
 export * from './built-documents';
 export * from './fixtures';
-export { actionMatches, expandAction, isWildcardOnly, unknownActions, unknownConditionKeys } from './iam-catalogue';
 export {
   simulate,
   type PolicyInput,

@@ -1,4 +1,4 @@
-import { expandAction } from '../../iam-catalogue';
+import { expandAction } from '@privatelink/policies';
 import { actionMatches, statementProblems } from '../../policy-json';
 import { fromProblems, type ResourceRule } from '../../rule';
 import { IDENTITY_POLICY_RESOURCE_TYPES } from './iam-policy-kinds';
