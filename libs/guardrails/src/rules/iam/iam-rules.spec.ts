@@ -216,22 +216,53 @@ describe('iam-scoped-resources', () => {
 });
 
 describe('iam-no-risky-actions-on-all', () => {
-  test('refuses wildcard-only write and permissions-management actions, credentials and data reads on "*"', () => {
+  test('accepts risky actions that can only be granted on "*" (nothing narrower exists; iam-scoped-resources agrees)', () => {
     const stack = withPolicy(
+      { Sid: 'PullImages', Effect: 'Allow', Action: 'ecr:GetAuthorizationToken', Resource: '*' },
+      { Sid: 'Traces', Effect: 'Allow', Action: ['xray:PutTraceSegments', 'xray:PutTelemetryRecords'], Resource: '*' },
       { Sid: 'MakeKeys', Effect: 'Allow', Action: 'kms:CreateKey', Resource: '*' },
-      { Sid: 'Passwords', Effect: 'Allow', Action: 'iam:DeleteAccountPasswordPolicy', Resource: '*' },
-      { Sid: 'Tokens', Effect: 'Allow', Action: 'sts:GetSessionToken', Resource: '*' },
+    );
+    expect(messagesOf(iamNoRiskyActionsOnAll, stack)).toEqual([]);
+    expect(messagesOf(iamScopedResources, stack)).toEqual([]);
+    expect(compliantCount(iamNoRiskyActionsOnAll, stack)).toBe(1);
+  });
+
+  test('refuses scopable write, permissions-management, credential and data actions on "*", and patterns that expand to them', () => {
+    const stack = withPolicy(
+      { Sid: 'DeleteKeys', Effect: 'Allow', Action: 'kms:ScheduleKeyDeletion', Resource: '*' },
+      { Sid: 'Escalate', Effect: 'Allow', Action: 'iam:AttachRolePolicy', Resource: '*' },
+      { Sid: 'AssumeAnything', Effect: 'Allow', Action: 'sts:AssumeRole', Resource: '*' },
       { Sid: 'Objects', Effect: 'Allow', Action: 's3:GetObject', Resource: '*' },
+      { Sid: 'Ecr', Effect: 'Allow', Action: ['ecr:GetAuthorizationToken', 'ecr:Put*'], Resource: '*' },
       { Sid: 'ListIsFine', Effect: 'Allow', Action: 'sagemaker:ListNotebookInstances', Resource: '*' },
     );
     expect(messagesOf(iamNoRiskyActionsOnAll, stack)).toEqual([
       expectedMessage(
         iamNoRiskyActionsOnAll,
         policy,
-        'MakeKeys allows on "*" write (kms:CreateKey); ' +
-          'Passwords allows on "*" permissions management (iam:DeleteAccountPasswordPolicy); ' +
-          'Tokens allows on "*" credentials exposure (sts:GetSessionToken); ' +
-          'Objects allows on "*" data exfiltration (s3:GetObject)',
+        'DeleteKeys allows on "*" write (kms:ScheduleKeyDeletion); ' +
+          'Escalate allows on "*" permissions management (iam:AttachRolePolicy); ' +
+          'AssumeAnything allows on "*" write (sts:AssumeRole), credentials exposure (sts:AssumeRole); ' +
+          'Objects allows on "*" data exfiltration (s3:GetObject); ' +
+          // ecr:GetAuthorizationToken and the registry-wide ecr:Put* actions (no resource type) are left out
+          'Ecr allows on "*" write (ecr:PutImage, ecr:PutImageScanningConfiguration, ecr:PutImageTagMutability and 1 more)',
+      ),
+    ]);
+  });
+
+  test('still refuses "iam:*" and "*" on "*": they expand to scopable risky actions', () => {
+    const stack = withPolicy(
+      { Sid: 'AllIam', Effect: 'Allow', Action: 'iam:*', Resource: '*' },
+      { Sid: 'Everything', Effect: 'Allow', Action: '*', Resource: '*' },
+    );
+    expect(messagesOf(iamNoRiskyActionsOnAll, stack)).toEqual([
+      expectedMessage(
+        iamNoRiskyActionsOnAll,
+        policy,
+        'AllIam allows on "*" write (iam:PassRole, iam:AcceptDelegationRequest, iam:AddClientIDToOpenIDConnectProvider and 70 more), ' +
+          'permissions management (iam:AttachGroupPolicy, iam:AttachRolePolicy, iam:AttachUserPolicy and 19 more), ' +
+          'credentials exposure (iam:CreateAccessKey, iam:CreateLoginProfile, iam:CreateServiceSpecificCredential and 2 more); ' +
+          'Everything allows on "*" write (*), permissions management (*), credentials exposure (*), data exfiltration (*)',
       ),
     ]);
   });
