@@ -51,6 +51,7 @@ export { sgDescriptions } from './rules/network/sg-descriptions';
 export { sgEgressNotOpen } from './rules/network/sg-egress-not-open';
 export { sgIngressNotOpen } from './rules/network/sg-ingress-not-open';
 export { sgInternetClosed } from './rules/network/sg-internet-closed';
+export { sgRuleNamesPeer } from './rules/network/sg-rule-names-peer';
 export { subnetNoPublicIp } from './rules/network/subnet-no-public-ip';
 export { vpcDefaultSgClosed } from './rules/network/vpc-default-sg-closed';
 export { vpcEc2Endpoint } from './rules/network/vpc-ec2-endpoint';

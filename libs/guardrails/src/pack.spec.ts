@@ -46,6 +46,7 @@ const OWN_RULES = [
   'endpoint-private-dns',
   'endpoint-policy',
   'sg-internet-closed',
+  'sg-rule-names-peer',
   'vpn-tunnel-crypto',
   'notebook-access-deny-guard',
   'scp-presigned-url-guard',

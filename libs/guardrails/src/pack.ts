@@ -24,6 +24,7 @@ import { sgDescriptions } from './rules/network/sg-descriptions';
 import { sgEgressNotOpen } from './rules/network/sg-egress-not-open';
 import { sgIngressNotOpen } from './rules/network/sg-ingress-not-open';
 import { sgInternetClosed } from './rules/network/sg-internet-closed';
+import { sgRuleNamesPeer } from './rules/network/sg-rule-names-peer';
 import { subnetNoPublicIp } from './rules/network/subnet-no-public-ip';
 import { vpcDefaultSgClosed } from './rules/network/vpc-default-sg-closed';
 import { vpcEc2Endpoint } from './rules/network/vpc-ec2-endpoint';
@@ -87,6 +88,7 @@ export const GUARDRAILS_PACK: readonly Rule[] = [
   endpointPrivateDns,
   endpointPolicy,
   sgInternetClosed,
+  sgRuleNamesPeer,
   vpnTunnelCrypto,
   notebookAccessDenyGuard,
   scpPresignedUrlGuard,

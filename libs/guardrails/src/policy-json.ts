@@ -1,4 +1,5 @@
-import { asObject, blocks, type Json, type JsonObject, type SynthResource } from './synth-json';
+import { actionMatches, SCP_MAX_CHARACTERS } from '@privatelink/policies';
+import { asList, asObject, blocks, type Json, type JsonObject, type SynthResource } from './synth-json';
 
 /** Where a policy is attached decides which rules read it. */
 export type PolicyKind = 'identity' | 'trust' | 'scp' | 'key' | 'endpoint';
@@ -12,9 +13,18 @@ export interface EmbeddedPolicy {
 }
 
 export interface PrincipalValue {
-  /** `*` for `"Principal": "*"`, else `AWS`, `Service`, `Federated` or `CanonicalUser`. */
+  /**
+   * `*` for `"Principal": "*"`; the map key as written (`AWS`, `Service`, `Federated`, `CanonicalUser`, or
+   * a key AWS refuses); `?` for an entry of a bare list or string, which AWS refuses too.
+   */
   readonly type: string;
+  /** The id as written; a value that is not a string, as JSON. */
   readonly value: string;
+}
+
+/** `"*"`, whatever shape holds it: `"*"`, `{"AWS": "*"}`, `{"AWS": ["a", "*"]}`, a bare list. */
+export function isAnyPrincipal(principal: PrincipalValue): boolean {
+  return principal.value === '*';
 }
 
 export interface ConditionEntry {
@@ -32,9 +42,14 @@ export interface Statement {
   readonly notActions?: readonly string[];
   readonly resources: readonly string[];
   readonly notResources?: readonly string[];
+  /** Every entry of Principal, whatever its shape (see principalList). */
   readonly principals: readonly PrincipalValue[];
   readonly notPrincipals?: readonly PrincipalValue[];
   readonly conditions: readonly ConditionEntry[];
+  /** The element names as written (`Sid`, `Effect`, `Principal`, ...). */
+  readonly elements: readonly string[];
+  /** What AWS would refuse in this statement (a Principal of a shape the grammar does not have); rules still read the rest. */
+  readonly malformed: readonly string[];
 }
 
 export type ParsedPolicy =
@@ -119,6 +134,12 @@ function parseStatement(raw: Json, index: number): Statement | string {
   const effect = statement['Effect'];
   if (effect !== 'Allow' && effect !== 'Deny') return `${label} has Effect ${JSON.stringify(effect ?? null)}, not Allow or Deny`;
   if (statement['Action'] === undefined && statement['NotAction'] === undefined) return `${label} has neither Action nor NotAction`;
+  const malformed = (['Principal', 'NotPrincipal'] as const).flatMap((element) => {
+    const value = statement[element];
+    return value === undefined || isPrincipalElement(value)
+      ? []
+      : [`has ${element} ${truncate(JSON.stringify(value))}, which AWS refuses: a ${element} is ${PRINCIPAL_GRAMMAR}`];
+  });
   return {
     label,
     effect,
@@ -129,6 +150,8 @@ function parseStatement(raw: Json, index: number): Statement | string {
     principals: principalList(statement['Principal']),
     ...(statement['NotPrincipal'] !== undefined ? { notPrincipals: principalList(statement['NotPrincipal']) } : {}),
     conditions: conditionList(statement['Condition']),
+    elements: Object.keys(statement),
+    malformed,
   };
 }
 
@@ -137,12 +160,35 @@ function stringList(value: Json | undefined): string[] {
   return (Array.isArray(value) ? (value as readonly Json[]) : [value]).map((item) => String(item));
 }
 
-function principalList(value: Json | undefined): PrincipalValue[] {
-  if (value === undefined || value === null) return [];
-  if (value === '*') return [{ type: '*', value: '*' }];
+/**
+ * The principal types of the policy grammar: a Principal is `"*"` or a map of these to one id or a list
+ * of ids (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_grammar.html,
+ * https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_principal.html).
+ */
+const PRINCIPAL_TYPES = ['AWS', 'Service', 'Federated', 'CanonicalUser'];
+const PRINCIPAL_GRAMMAR = `"*" or a map of ${PRINCIPAL_TYPES.slice(0, -1).join(', ')} or ${PRINCIPAL_TYPES.at(-1)} to an id or a list of ids`;
+
+function isPrincipalElement(value: Json): boolean {
+  if (value === '*') return true;
   const byType = asObject(value);
-  if (!byType) return [{ type: '?', value: String(value) }];
-  return Object.keys(byType).flatMap((type) => stringList(byType[type]).map((item) => ({ type, value: item })));
+  if (!byType || Object.keys(byType).length === 0) return false;
+  const isId = (id: Json) => typeof id === 'string' && id !== '';
+  return Object.entries(byType).every(
+    ([type, ids]) => PRINCIPAL_TYPES.includes(type) && (Array.isArray(ids) ? ids.length > 0 && ids.every(isId) : isId(ids)),
+  );
+}
+
+/**
+ * Every principal a Principal (or NotPrincipal) names, in the one place that reads them: `"*"`, a map of
+ * types to an id or a list of ids, and the shapes AWS refuses but a scanner must not misread (a bare list
+ * or string, an unknown key), so that a `"*"` among them is seen whatever holds it.
+ */
+export function principalList(value: Json | undefined): PrincipalValue[] {
+  if (value === undefined || value === null) return [];
+  const text = (id: Json) => (typeof id === 'string' ? id : JSON.stringify(id));
+  const byType = asObject(value);
+  if (byType) return Object.keys(byType).flatMap((type) => asList(byType[type]).map((id) => ({ type, value: text(id) })));
+  return asList(value).map((id) => (id === '*' ? { type: '*', value: '*' } : { type: '?', value: text(id) }));
 }
 
 function conditionList(value: Json | undefined): ConditionEntry[] {
@@ -156,6 +202,34 @@ function conditionList(value: Json | undefined): ConditionEntry[] {
 
 function truncate(text: string): string {
   return text.length > 80 ? `${text.slice(0, 77)}...` : text;
+}
+
+const PRINCIPAL_ELEMENTS = ['Principal', 'NotPrincipal'];
+const TAKES_NO_PRINCIPAL: Partial<Record<PolicyKind, string>> = { identity: 'an identity policy', scp: 'an SCP' };
+
+/**
+ * Why AWS would refuse this document, or why no one can read it; empty for a document AWS accepts.
+ * Identity policies take no Principal (the principal is whoever holds the policy), SCPs neither
+ * (https://docs.aws.amazon.com/organizations/latest/userguide/orgs_manage_policies_scps_syntax.html), and an
+ * SCP holds at most SCP_MAX_CHARACTERS characters, white space included
+ * (https://docs.aws.amazon.com/organizations/latest/userguide/orgs_reference_limits.html).
+ */
+export function documentProblems(policy: EmbeddedPolicy): string[] {
+  const parsed = parsePolicy(policy.value);
+  if (!parsed.ok) return [parsed.problem];
+  const holder = TAKES_NO_PRINCIPAL[policy.kind];
+  const problems = parsed.statements.flatMap((statement) => [
+    ...statement.malformed.map((problem) => `${statement.label} ${problem}`),
+    ...(holder === undefined
+      ? []
+      : PRINCIPAL_ELEMENTS.filter((element) => statement.elements.includes(element)).map(
+          (element) => `${statement.label} has a ${element}, which ${holder} does not take`,
+        )),
+  ]);
+  if (policy.kind === 'scp' && typeof policy.value === 'string' && policy.value.length > SCP_MAX_CHARACTERS) {
+    problems.push(`is ${policy.value.length} characters, over the ${SCP_MAX_CHARACTERS} an SCP may have`);
+  }
+  return problems;
 }
 
 /** The parsed documents of the given kinds; documents that do not parse are left to `policy-literal-json`. */
@@ -188,14 +262,8 @@ export function hasConditionKey(statement: Statement, key: string): boolean {
   return statement.conditions.some((condition) => condition.key.toLowerCase() === key.toLowerCase());
 }
 
-/** IAM action matching: case-insensitive, `*` any run of characters, `?` one character. */
-export function actionMatches(pattern: string, action: string): boolean {
-  const regex = pattern
-    .split('')
-    .map((char) => (char === '*' ? '.*' : char === '?' ? '.' : char.replace(/[.+^${}()|[\]\\]/g, '\\$&')))
-    .join('');
-  return new RegExp(`^${regex}$`, 'i').test(action);
-}
+/** IAM action matching, from the IAM catalogue: case-insensitive, `*` any run of characters, `?` one character. */
+export { actionMatches };
 
 /** Whether an Allow statement grants `action` (through Action, or through NotAction leaving it in). */
 export function grants(statement: Statement, action: string): boolean {

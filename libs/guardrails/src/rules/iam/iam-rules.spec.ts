@@ -3,6 +3,8 @@ import { IamGroupPolicyAttachment } from '@cdktf/provider-aws/lib/iam-group-poli
 import { IamPolicy } from '@cdktf/provider-aws/lib/iam-policy';
 import { IamRole } from '@cdktf/provider-aws/lib/iam-role';
 import { IamRolePolicyAttachment } from '@cdktf/provider-aws/lib/iam-role-policy-attachment';
+import { KmsKey } from '@cdktf/provider-aws/lib/kms-key';
+import { KmsKeyPolicy } from '@cdktf/provider-aws/lib/kms-key-policy';
 import { OrganizationsPolicy } from '@cdktf/provider-aws/lib/organizations-policy';
 import { notebookUserTrustPolicy, policyDocument, renderPolicy, type PolicyStatement } from '@privatelink/policies';
 import {
@@ -71,6 +73,14 @@ const policy = 'aws_iam_policy.bad';
 const withTrust = (...statements: PolicyStatement[]) =>
   synthTestStack((scope) => new IamRole(scope, 'bad', { assumeRolePolicy: renderPolicy(policyDocument(...statements)) }));
 const role = 'aws_iam_role.bad';
+/** A stack with one key whose policy has these statements (and a second key with them as aws_kms_key_policy). */
+const withKeyPolicy = (...statements: PolicyStatement[]) =>
+  synthTestStack((scope) => {
+    new KmsKey(scope, 'bad', { enableKeyRotation: true, policy: renderPolicy(policyDocument(...statements)) });
+    const separate = new KmsKey(scope, 'separate', { enableKeyRotation: true });
+    new KmsKeyPolicy(scope, 'separate-policy', { keyId: separate.keyId, policy: renderPolicy(policyDocument(...statements)) });
+  });
+const ROOT = `arn:aws:iam::${ACCOUNT_ID}:root`;
 
 describe('policy-literal-json', () => {
   test('refuses a policy rendered by a Terraform data source (scanners silently pass it)', () => {
@@ -139,6 +149,18 @@ describe('iam-no-wildcard-action', () => {
     ]);
   });
 
+  test('reads key policies too', () => {
+    const stack = withKeyPolicy(
+      { Sid: 'Everything', Effect: 'Allow', Principal: { AWS: ROOT }, Action: '*', Resource: '*' },
+      { Sid: 'AllButDelete', Effect: 'Allow', Principal: { AWS: ROOT }, NotAction: 'kms:ScheduleKeyDeletion', Resource: '*' },
+    );
+    const detail = 'Everything allows "*"; AllButDelete allows NotAction (every other action)';
+    expect(messagesOf(iamNoWildcardAction, stack)).toEqual([
+      expectedMessage(iamNoWildcardAction, 'aws_kms_key.bad', detail),
+      expectedMessage(iamNoWildcardAction, 'aws_kms_key_policy.separate-policy', detail),
+    ]);
+  });
+
   test('reads trust policies too', () => {
     const stack = withTrust({ Sid: 'Any', Effect: 'Allow', Principal: { Service: 'sagemaker.amazonaws.com' }, Action: '*' });
     expect(messagesOf(iamNoWildcardAction, stack)).toEqual([
@@ -148,6 +170,18 @@ describe('iam-no-wildcard-action', () => {
 });
 
 describe('iam-no-service-wildcard', () => {
+  test('refuses "service:*" in a key policy, but for kms:* to the account root (which hands the key to IAM)', () => {
+    const stack = withKeyPolicy(
+      { Sid: 'AccountAdministersKeyThroughIam', Effect: 'Allow', Principal: { AWS: ROOT }, Action: 'kms:*', Resource: '*' },
+      { Sid: 'RoleAdministersKey', Effect: 'Allow', Principal: { AWS: `arn:aws:iam::${ACCOUNT_ID}:role/ops` }, Action: 'kms:*', Resource: '*' },
+    );
+    const detail = 'RoleAdministersKey allows "kms:*"';
+    expect(messagesOf(iamNoServiceWildcard, stack)).toEqual([
+      expectedMessage(iamNoServiceWildcard, 'aws_kms_key.bad', detail),
+      expectedMessage(iamNoServiceWildcard, 'aws_kms_key_policy.separate-policy', detail),
+    ]);
+  });
+
   test('refuses the access policy in scope "all" (sagemaker:*): an opt-in that needs a suppression with its reason', () => {
     const stack = synthTestStack((scope) => accessPolicy(scope, 'bad', 'all'));
     expect(messagesOf(iamNoServiceWildcard, stack)).toEqual([
@@ -182,22 +216,53 @@ describe('iam-scoped-resources', () => {
 });
 
 describe('iam-no-risky-actions-on-all', () => {
-  test('refuses wildcard-only write and permissions-management actions, credentials and data reads on "*"', () => {
+  test('accepts risky actions that can only be granted on "*" (nothing narrower exists; iam-scoped-resources agrees)', () => {
     const stack = withPolicy(
+      { Sid: 'PullImages', Effect: 'Allow', Action: 'ecr:GetAuthorizationToken', Resource: '*' },
+      { Sid: 'Traces', Effect: 'Allow', Action: ['xray:PutTraceSegments', 'xray:PutTelemetryRecords'], Resource: '*' },
       { Sid: 'MakeKeys', Effect: 'Allow', Action: 'kms:CreateKey', Resource: '*' },
-      { Sid: 'Passwords', Effect: 'Allow', Action: 'iam:DeleteAccountPasswordPolicy', Resource: '*' },
-      { Sid: 'Tokens', Effect: 'Allow', Action: 'sts:GetSessionToken', Resource: '*' },
+    );
+    expect(messagesOf(iamNoRiskyActionsOnAll, stack)).toEqual([]);
+    expect(messagesOf(iamScopedResources, stack)).toEqual([]);
+    expect(compliantCount(iamNoRiskyActionsOnAll, stack)).toBe(1);
+  });
+
+  test('refuses scopable write, permissions-management, credential and data actions on "*", and patterns that expand to them', () => {
+    const stack = withPolicy(
+      { Sid: 'DeleteKeys', Effect: 'Allow', Action: 'kms:ScheduleKeyDeletion', Resource: '*' },
+      { Sid: 'Escalate', Effect: 'Allow', Action: 'iam:AttachRolePolicy', Resource: '*' },
+      { Sid: 'AssumeAnything', Effect: 'Allow', Action: 'sts:AssumeRole', Resource: '*' },
       { Sid: 'Objects', Effect: 'Allow', Action: 's3:GetObject', Resource: '*' },
+      { Sid: 'Ecr', Effect: 'Allow', Action: ['ecr:GetAuthorizationToken', 'ecr:Put*'], Resource: '*' },
       { Sid: 'ListIsFine', Effect: 'Allow', Action: 'sagemaker:ListNotebookInstances', Resource: '*' },
     );
     expect(messagesOf(iamNoRiskyActionsOnAll, stack)).toEqual([
       expectedMessage(
         iamNoRiskyActionsOnAll,
         policy,
-        'MakeKeys allows on "*" write (kms:CreateKey); ' +
-          'Passwords allows on "*" permissions management (iam:DeleteAccountPasswordPolicy); ' +
-          'Tokens allows on "*" credentials exposure (sts:GetSessionToken); ' +
-          'Objects allows on "*" data exfiltration (s3:GetObject)',
+        'DeleteKeys allows on "*" write (kms:ScheduleKeyDeletion); ' +
+          'Escalate allows on "*" permissions management (iam:AttachRolePolicy); ' +
+          'AssumeAnything allows on "*" write (sts:AssumeRole), credentials exposure (sts:AssumeRole); ' +
+          'Objects allows on "*" data exfiltration (s3:GetObject); ' +
+          // ecr:GetAuthorizationToken and the registry-wide ecr:Put* actions (no resource type) are left out
+          'Ecr allows on "*" write (ecr:PutImage, ecr:PutImageScanningConfiguration, ecr:PutImageTagMutability and 1 more)',
+      ),
+    ]);
+  });
+
+  test('still refuses "iam:*" and "*" on "*": they expand to scopable risky actions', () => {
+    const stack = withPolicy(
+      { Sid: 'AllIam', Effect: 'Allow', Action: 'iam:*', Resource: '*' },
+      { Sid: 'Everything', Effect: 'Allow', Action: '*', Resource: '*' },
+    );
+    expect(messagesOf(iamNoRiskyActionsOnAll, stack)).toEqual([
+      expectedMessage(
+        iamNoRiskyActionsOnAll,
+        policy,
+        'AllIam allows on "*" write (iam:PassRole, iam:AcceptDelegationRequest, iam:AddClientIDToOpenIDConnectProvider and 70 more), ' +
+          'permissions management (iam:AttachGroupPolicy, iam:AttachRolePolicy, iam:AttachUserPolicy and 19 more), ' +
+          'credentials exposure (iam:CreateAccessKey, iam:CreateLoginProfile, iam:CreateServiceSpecificCredential and 2 more); ' +
+          'Everything allows on "*" write (*), permissions management (*), credentials exposure (*), data exfiltration (*)',
       ),
     ]);
   });

@@ -1,4 +1,4 @@
-import { expandAction } from '../../iam-catalogue';
+import { expandAction, onlyGrantableOnAll } from '@privatelink/policies';
 import { statementProblems } from '../../policy-json';
 import { fromProblems, type ResourceRule } from '../../rule';
 import { IDENTITY_POLICY_RESOURCE_TYPES } from './iam-policy-kinds';
@@ -37,7 +37,7 @@ export const iamScopedResources: ResourceRule = {
           }
           const actions = expandAction(pattern);
           if (actions.length === 0) unknown.push(pattern);
-          scopable.push(...actions.filter((action) => !action.wildcardOnly).map((action) => action.action));
+          scopable.push(...actions.filter((action) => !onlyGrantableOnAll(action)).map((action) => action.action));
         }
         const problems = [
           ...(scopable.length > 0 ? [`allows on "*" actions that support resource scoping: ${listSome(scopable)}`] : []),

@@ -1,4 +1,4 @@
-import { statementProblems } from '../../policy-json';
+import { isAnyPrincipal, statementProblems } from '../../policy-json';
 import { fromProblems, type ResourceRule } from '../../rule';
 
 export const kmsKeyNoPublicPrincipal: ResourceRule = {
@@ -6,7 +6,9 @@ export const kmsKeyNoPublicPrincipal: ResourceRule = {
   title: 'A key policy allows principal "*" only under a condition',
   severity: 'error',
   sources: ['CKV_AWS_33', 'KMS.5'],
-  rationale: 'An unconditioned Allow to "*" lets any AWS account use (or administer) the key.',
+  rationale:
+    'An unconditioned Allow to "*" lets any AWS account use (or administer) the key, whatever shape holds the "*"; ' +
+    'an Allow with NotPrincipal admits every principal it does not name.',
   fix:
     'Name the principals, or condition the statement (kms:CallerAccount with kms:ViaService, as notebookKeyPolicy ' +
     'does for SageMaker grants).',
@@ -14,12 +16,10 @@ export const kmsKeyNoPublicPrincipal: ResourceRule = {
   resourceTypes: ['aws_kms_key', 'aws_kms_key_policy'],
   check: (resource) =>
     fromProblems(
-      statementProblems(resource, ['key'], (statement) =>
-        statement.effect === 'Allow' &&
-        statement.principals.some((principal) => principal.value === '*') &&
-        statement.conditions.length === 0
-          ? 'allows principal "*" without a Condition'
-          : undefined,
-      ),
+      statementProblems(resource, ['key'], (statement) => {
+        if (statement.effect !== 'Allow' || statement.conditions.length > 0) return undefined;
+        if (statement.notPrincipals !== undefined) return 'allows NotPrincipal (every principal it does not name) without a Condition';
+        return statement.principals.some(isAnyPrincipal) ? 'allows principal "*" without a Condition' : undefined;
+      }),
     ),
 };

@@ -10,6 +10,7 @@ import { sgDescriptions } from './sg-descriptions';
 import { sgEgressNotOpen } from './sg-egress-not-open';
 import { sgIngressNotOpen } from './sg-ingress-not-open';
 import { sgInternetClosed } from './sg-internet-closed';
+import { sgRuleNamesPeer } from './sg-rule-names-peer';
 
 // GIVEN the endpoint and notebook security groups as the stacks build them
 const secureGroups = (stack: TerraformStack) => {
@@ -19,7 +20,7 @@ const secureGroups = (stack: TerraformStack) => {
 };
 const secure = synthTestStack(secureGroups);
 
-test.each([sgDescriptions, sgIngressNotOpen, sgEgressNotOpen, sgAttached, sgInternetClosed].map((rule) => [rule.id, rule]))(
+test.each([sgDescriptions, sgIngressNotOpen, sgEgressNotOpen, sgAttached, sgInternetClosed, sgRuleNamesPeer].map((rule) => [rule.id, rule]))(
   '%s: the endpoint and notebook groups comply',
   (_id, rule) => {
     expect(messagesOf(rule, secure)).toEqual([]);
@@ -222,5 +223,117 @@ describe('sg-internet-closed', () => {
       });
     });
     expect(messagesOf(sgInternetClosed, stack)).toEqual([]);
+  });
+});
+
+describe('sg-rule-names-peer', () => {
+  test('refuses ingress without a source and egress without a destination, in every rule form', () => {
+    const stack = synthTestStack((scope) => {
+      const { network, notebook } = secureGroups(scope);
+      new SecurityGroup(scope, 'inline', {
+        description: 'Inline rules',
+        ingress: [
+          { description: 'From nowhere', protocol: 'tcp', fromPort: 443, toPort: 443 },
+          { description: 'Empty lists are no source', protocol: 'tcp', fromPort: 443, toPort: 443, cidrBlocks: [], selfAttribute: false },
+        ],
+        egress: [{ description: 'To nowhere', protocol: '-1', fromPort: 0, toPort: 0 }],
+      });
+      new SecurityGroupRule(scope, 'classic', {
+        type: 'ingress',
+        securityGroupId: network.endpointSecurityGroup.id,
+        description: 'From nowhere',
+        protocol: 'tcp',
+        fromPort: 443,
+        toPort: 443,
+      });
+      new VpcSecurityGroupIngressRule(scope, 'no-source', {
+        securityGroupId: network.endpointSecurityGroup.id,
+        description: 'From nowhere',
+        ipProtocol: 'tcp',
+        fromPort: 443,
+        toPort: 443,
+      });
+      new VpcSecurityGroupEgressRule(scope, 'no-destination', {
+        securityGroupId: notebook.securityGroup.id,
+        description: 'To nowhere',
+        ipProtocol: 'tcp',
+        fromPort: 443,
+        toPort: 443,
+      });
+      new VpcSecurityGroupEgressRule(scope, 'two-destinations', {
+        securityGroupId: notebook.securityGroup.id,
+        description: 'To the VPC and to S3',
+        ipProtocol: 'tcp',
+        fromPort: 443,
+        toPort: 443,
+        cidrIpv4: '10.10.0.0/16',
+        prefixListId: 'pl-68a54001',
+      });
+    });
+    const inlineSource = 'names no source (cidr_blocks, ipv6_cidr_blocks, prefix_list_ids, security_groups or self)';
+    expect(messagesOf(sgRuleNamesPeer, stack)).toEqual([
+      expectedMessage(
+        sgRuleNamesPeer,
+        'aws_security_group.inline',
+        `ingress[0] ${inlineSource}; ingress[1] ${inlineSource}; ` +
+          'egress[0] names no destination (cidr_blocks, ipv6_cidr_blocks, prefix_list_ids, security_groups or self)',
+      ),
+      expectedMessage(
+        sgRuleNamesPeer,
+        'aws_security_group_rule.classic',
+        'names no source (cidr_blocks, ipv6_cidr_blocks, prefix_list_ids, source_security_group_id or self)',
+      ),
+      expectedMessage(
+        sgRuleNamesPeer,
+        'aws_vpc_security_group_egress_rule.no-destination',
+        'names no destination (cidr_ipv4, cidr_ipv6, prefix_list_id or referenced_security_group_id)',
+      ),
+      expectedMessage(
+        sgRuleNamesPeer,
+        'aws_vpc_security_group_egress_rule.two-destinations',
+        'sets cidr_ipv4 and prefix_list_id, but takes exactly one of cidr_ipv4, cidr_ipv6, prefix_list_id or referenced_security_group_id',
+      ),
+      expectedMessage(
+        sgRuleNamesPeer,
+        'aws_vpc_security_group_ingress_rule.no-source',
+        'names no source (cidr_ipv4, cidr_ipv6, prefix_list_id or referenced_security_group_id)',
+      ),
+    ]);
+  });
+
+  test('accepts every kind of peer in every rule form: CIDRs, IPv6, prefix lists, groups, self, references', () => {
+    const stack = synthTestStack((scope) => {
+      const { network, notebook } = secureGroups(scope);
+      new SecurityGroup(scope, 'inline', {
+        description: 'Inline rules',
+        ingress: [
+          { description: 'From the VPC', protocol: 'tcp', fromPort: 443, toPort: 443, cidrBlocks: ['10.10.0.0/16'] },
+          { description: 'From the VPC (IPv6)', protocol: 'tcp', fromPort: 443, toPort: 443, ipv6CidrBlocks: ['fd00::/8'] },
+          { description: 'From the notebooks', protocol: 'tcp', fromPort: 443, toPort: 443, securityGroups: [notebook.securityGroup.id] },
+          { description: 'From its own members', protocol: 'tcp', fromPort: 443, toPort: 443, selfAttribute: true },
+        ],
+        egress: [{ description: 'To S3', protocol: 'tcp', fromPort: 443, toPort: 443, prefixListIds: ['pl-68a54001'] }],
+      });
+      new SecurityGroupRule(scope, 'classic', {
+        type: 'ingress',
+        securityGroupId: network.endpointSecurityGroup.id,
+        description: 'From the notebooks',
+        protocol: 'tcp',
+        fromPort: 443,
+        toPort: 443,
+        sourceSecurityGroupId: notebook.securityGroup.id,
+      });
+      new VpcSecurityGroupEgressRule(scope, 'to-endpoints', {
+        securityGroupId: notebook.securityGroup.id,
+        description: 'HTTPS to the endpoints',
+        ipProtocol: 'tcp',
+        fromPort: 443,
+        toPort: 443,
+        referencedSecurityGroupId: network.endpointSecurityGroup.id,
+      });
+    });
+    expect(messagesOf(sgRuleNamesPeer, stack)).toEqual([]);
+    // the two rules of the secure groups and the three above; a group without inline rules is not applicable
+    expect(compliantCount(sgRuleNamesPeer, stack)).toBe(5);
   });
 });
