@@ -1,5 +1,5 @@
 export { accountRootArn, logGroupArn, notebookInstanceArn, PARTITION, type AccountRegion } from './arns';
-export { endpointPolicy, type EndpointPolicyProps } from './endpoint-policy';
+export { endpointPolicy, stsEndpointPolicy, type EndpointPolicyProps } from './endpoint-policy';
 export { logsKeyPolicy, type LogsKeyPolicyProps } from './logs-key-policy';
 export {
   actionsOf,
@@ -29,4 +29,5 @@ export {
 export { notebookKeyPolicy, type NotebookKeyPolicyProps } from './notebook-key-policy';
 export { AWS_SAML_AUDIENCE, notebookUserTrustPolicy, type NotebookUserTrustPolicyProps } from './notebook-user-trust-policy';
 export { notebookSelfStopPolicy, type NotebookSelfStopPolicyProps } from './notebook-self-stop-policy';
+export { resourcePerimeter, type PerimeterProps } from './resource-perimeter';
 export { s3GatewayPolicy, type S3GatewayPolicyProps } from './s3-gateway-policy';
