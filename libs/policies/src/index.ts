@@ -27,7 +27,12 @@ export {
   type NotebookExecutionTrustPolicyProps,
 } from './notebook-execution-role';
 export { notebookKeyPolicy, type NotebookKeyPolicyProps } from './notebook-key-policy';
-export { AWS_SAML_AUDIENCE, notebookUserTrustPolicy, type NotebookUserTrustPolicyProps } from './notebook-user-trust-policy';
+export {
+  AWS_SAML_AUDIENCE,
+  identityCenterRoleArnPatterns,
+  notebookUserTrustPolicy,
+  type NotebookUserTrustPolicyProps,
+} from './notebook-user-trust-policy';
 export { notebookSelfStopPolicy, type NotebookSelfStopPolicyProps } from './notebook-self-stop-policy';
 export { resourcePerimeter, type PerimeterProps } from './resource-perimeter';
 export { s3GatewayPolicy, type S3GatewayPolicyProps } from './s3-gateway-policy';
