@@ -1,4 +1,11 @@
-export { accountRootArn, logGroupArn, notebookInstanceArn, PARTITION, type AccountRegion } from './arns';
+export {
+  accountRootArn,
+  logGroupArn,
+  notebookInstanceArn,
+  notebookLifecycleConfigArn,
+  PARTITION,
+  type AccountRegion,
+} from './arns';
 export { endpointPolicy, stsEndpointPolicy, type EndpointPolicyProps } from './endpoint-policy';
 export { logsKeyPolicy, type LogsKeyPolicyProps } from './logs-key-policy';
 export {

@@ -12,10 +12,11 @@ import type { PolicyDocument } from '../policy-document';
 import {
   ACCOUNT_ID,
   API_ENDPOINT_ID,
-  BREAK_GLASS_PATTERN,
+  BREAK_GLASS_ROLE_ARN,
   EXECUTION_ROLE_ARN,
   IDENTITY_CENTER_ROLE_ARN,
   KMS_KEY_ARN,
+  LIFECYCLE_CONFIG_ARN,
   NOTEBOOK_ENDPOINT_ID,
   NOTEBOOK_NAMES,
   OTHER_VPC_ENDPOINT_ID,
@@ -53,11 +54,12 @@ export function fixtureAccessPolicy(mode?: NotebookAccessMode, scope?: NotebookA
   });
 }
 
-/** The guard SCP admitting the fixture environment's two endpoints only. */
+/** The guard SCP admitting the fixture environment's two endpoints and its idle-stop lifecycle configuration only. */
 export function fixtureGuardScp(): PolicyDocument {
   return notebookGuardScp({
     allowedEndpointIds: [NOTEBOOK_ENDPOINT_ID, API_ENDPOINT_ID],
-    breakGlassPrincipalArns: [BREAK_GLASS_PATTERN],
+    breakGlassPrincipalArns: [BREAK_GLASS_ROLE_ARN],
+    allowedLifecycleConfigArns: [LIFECYCLE_CONFIG_ARN],
   });
 }
 
@@ -79,7 +81,8 @@ export function builtDocuments(): readonly BuiltDocument[] {
       kind: 'scp',
       document: notebookGuardScp({
         allowedEndpointIds: [NOTEBOOK_ENDPOINT_ID, API_ENDPOINT_ID, OTHER_VPC_ENDPOINT_ID],
-        breakGlassPrincipalArns: [BREAK_GLASS_PATTERN],
+        breakGlassPrincipalArns: [BREAK_GLASS_ROLE_ARN],
+        allowedLifecycleConfigArns: [LIFECYCLE_CONFIG_ARN],
       }),
     },
     { name: 'notebookExecutionTrustPolicy', kind: 'trust', document: notebookExecutionTrustPolicy(accountRegion) },
