@@ -49,6 +49,7 @@ export class NetworkStack extends PrivatelinkStack {
       routeTables: this.network.routeTables,
       services: endpointServices(environment.endpoints, region.region),
       onPremCidrs: environment.onPremCidrs,
+      organizationId: environment.organizationId,
       namePrefix,
     });
     this.zone = new EndpointZone(this, 'dns', {
