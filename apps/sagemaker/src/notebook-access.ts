@@ -31,6 +31,11 @@ export interface NotebookAccessProps extends AccountRegion {
   readonly scope?: NotebookAccessScope;
   /** Roles that may assume the notebook-user role. */
   readonly assumeRoleArns: readonly string[];
+  /**
+   * IAM Identity Center permission sets whose roles in this account may assume the notebook-user role.
+   * @default - none
+   */
+  readonly identityCenterPermissionSets?: readonly string[];
   /** SAML providers whose users may assume the notebook-user role. */
   readonly samlProviderArns: readonly string[];
 }
@@ -69,16 +74,31 @@ export class NotebookAccess extends Construct {
         "access.scope 'all' asks for sagemaker:* by name; it stays limited to this environment's resources and to the endpoints by the Allow condition and the Deny guard",
       );
     }
+    const permissionSets = props.identityCenterPermissionSets ?? [];
     this.group = new IamGroup(this, 'group', { name: `${props.namePrefix}-notebook-users` });
     new IamGroupPolicyAttachment(this, 'group-policy', { group: this.group.name, policyArn: this.policy.arn });
     this.role = new IamRole(this, 'role', {
       name: `${props.namePrefix}-notebook-user`,
       description: 'Assumed by the configured principals to open the notebooks through PrivateLink',
       assumeRolePolicy: renderPolicy(
-        notebookUserTrustPolicy({ roleArns: props.assumeRoleArns, samlProviderArns: props.samlProviderArns }),
+        notebookUserTrustPolicy({
+          roleArns: props.assumeRoleArns,
+          samlProviderArns: props.samlProviderArns,
+          identityCenterPermissionSets: permissionSets,
+          accountId: props.accountId,
+        }),
       ),
       maxSessionDuration: 3600,
     });
+    if (permissionSets.length > 0) {
+      suppressRule(
+        this.role,
+        'iam-trust-narrow',
+        'the account root is trusted only together with ArnLike aws:PrincipalArn on the IAM Identity Center ' +
+          'permission-set role paths, the documented way to trust permission sets whose role suffix changes; ' +
+          'remove this suppression once iam-trust-narrow accepts that shape (branch guardrails-gaps)',
+      );
+    }
     new IamRolePolicyAttachment(this, 'role-policy', { role: this.role.name, policyArn: this.policy.arn });
   }
 }

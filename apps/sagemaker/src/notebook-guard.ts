@@ -8,7 +8,18 @@ export interface NotebookGuardProps {
   readonly name: string;
   /** The endpoints presigned URLs may come through (API and notebook endpoints of every region). */
   readonly allowedEndpointIds: readonly string[];
+  /** Exact ARNs of the break-glass roles, exempt from the SCP and the only ones that may change them. */
   readonly breakGlassPrincipalArns: readonly string[];
+  /**
+   * The environment's notebook lifecycle configurations: a notebook with any other is refused.
+   * @default - none: a notebook with any lifecycle configuration is refused
+   */
+  readonly allowedLifecycleConfigArns?: readonly string[];
+  /**
+   * Also deny internet gateways, egress-only internet gateways and VPC peering in the target.
+   * @default true
+   */
+  readonly enableVpcEgressGuard?: boolean;
   readonly managementAccountId: string;
   readonly managementRoleArn: string;
   /** Account, OU or root the SCP is attached to. */
@@ -19,7 +30,8 @@ export interface NotebookGuardProps {
 
 /**
  * The organization SCP, managed through a provider aliased to the management account: no
- * principal of the target mints a notebook URL outside the endpoints or creates an exposed notebook.
+ * principal of the target mints a notebook URL outside the endpoints, creates an exposed notebook,
+ * opens a way out of the VPC or changes the break-glass roles.
  */
 export class NotebookGuard extends Construct {
   readonly policy: OrganizationsPolicy;
@@ -36,12 +48,14 @@ export class NotebookGuard extends Construct {
     this.policy = new OrganizationsPolicy(this, 'scp', {
       provider,
       name: props.name,
-      description: 'SageMaker notebooks only through PrivateLink; no internet, root or non-VPC notebooks',
+      description: 'SageMaker notebooks only through PrivateLink; no internet, root, IMDSv1 or non-VPC notebooks; break-glass roles protected',
       type: 'SERVICE_CONTROL_POLICY',
       content: renderPolicy(
         notebookGuardScp({
           allowedEndpointIds: props.allowedEndpointIds,
           breakGlassPrincipalArns: props.breakGlassPrincipalArns,
+          allowedLifecycleConfigArns: props.allowedLifecycleConfigArns,
+          enableVpcEgressGuard: props.enableVpcEgressGuard,
         }),
       ),
     });

@@ -1,5 +1,6 @@
 import { readNetworkHandoff, type NetworkHandoff } from '@privatelink/handoff';
-import { notebookInstanceArn } from '@privatelink/policies';
+import { IDLE_STOP_SUFFIX } from '@privatelink/config';
+import { notebookInstanceArn, notebookLifecycleConfigArn } from '@privatelink/policies';
 import { defaultTags, PrivatelinkStack, protectFromDestroy, type PrivatelinkStackProps } from '@privatelink/stack-kit';
 import { Fn } from 'cdktf';
 import type { Construct } from 'constructs';
@@ -44,6 +45,7 @@ export class SagemakerStack extends PrivatelinkStack {
         mode: settings.access.mode,
         scope: settings.access.scope,
         assumeRoleArns: settings.access.assumeRoleArns,
+        identityCenterPermissionSets: settings.access.identityCenterPermissionSets,
         samlProviderArns: settings.access.samlProviderArns,
       });
     }
@@ -57,6 +59,15 @@ export class SagemakerStack extends PrivatelinkStack {
         name: `${project}-${environment.name}-notebook-guard`,
         allowedEndpointIds: networks.flatMap((network) => [network.apiEndpointId, network.notebookEndpointId]),
         breakGlassPrincipalArns: scp.breakGlassPrincipalArns,
+        // The idle-stop configurations NotebookFleet creates, in every region of the environment.
+        allowedLifecycleConfigArns: environment.regions.flatMap((other) =>
+          settings.notebooks
+            .filter((notebook) => notebook.idleStopMinutes !== undefined)
+            .map((notebook) =>
+              notebookLifecycleConfigArn({ accountId: environment.accountId, region: other.region }, `${notebook.name}${IDLE_STOP_SUFFIX}`),
+            ),
+        ),
+        enableVpcEgressGuard: scp.enableVpcEgressGuard,
         managementAccountId: scp.managementAccountId,
         managementRoleArn: scp.managementRoleArn,
         targetId: scp.targetId ?? environment.accountId,
