@@ -48,6 +48,7 @@ export class NetworkStack extends PrivatelinkStack {
       routeTables: this.network.routeTables,
       services: endpointServices(environment.endpoints, region.region),
       onPremCidrs: environment.onPremCidrs,
+      organizationId: environment.organizationId,
       names: this.names,
     });
     this.zone = new EndpointZone(this, 'dns', {

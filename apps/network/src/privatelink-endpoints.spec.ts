@@ -5,6 +5,7 @@ import { Vpc } from '@cdktf/provider-aws/lib/vpc';
 import { VpcEndpoint } from '@cdktf/provider-aws/lib/vpc-endpoint';
 import { VpcSecurityGroupIngressRule } from '@cdktf/provider-aws/lib/vpc-security-group-ingress-rule';
 import { OPTIONAL_ENDPOINTS, type DeploymentTarget } from '@privatelink/config';
+import { ADMINISTRATOR_ACCESS, simulate } from '@privatelink/policies/testing';
 import {
   defaultInterfaceServices,
   directConnectOnlyTarget,
@@ -38,16 +39,27 @@ function endpointSecurityGroupId(json: SynthesizedStack): string {
   return id;
 }
 
-/** The account every statement of an endpoint policy limits principals to; throws when one does not. */
-function principalAccountOf(policyText: unknown): string[] {
-  const policy = parsePolicy(policyText);
-  return policy.Statement.map((statement) => {
-    const account = statement.Condition?.['StringEquals']?.['aws:PrincipalAccount'];
-    if (statement.Effect === 'Allow' && typeof account !== 'string') {
-      throw new Error(`statement ${statement.Sid} allows without an aws:PrincipalAccount condition`);
-    }
-    return account as string;
-  });
+/**
+ * Per Allow statement of an endpoint policy: the account it limits principals to and the account or
+ * organization it limits resources to. Throws on an Allow without a resource perimeter, or without a
+ * principal condition unless it is STS's federated sign-in (unsigned: no principal keys).
+ */
+function perimeterOf(policyText: unknown): { sid: string; principal?: string; resource: string }[] {
+  return parsePolicy(policyText)
+    .Statement.filter((statement) => statement.Effect === 'Allow')
+    .map((statement) => {
+      const equals = statement.Condition?.['StringEquals'] ?? {};
+      const principal = equals['aws:PrincipalAccount'];
+      const resource = equals['aws:ResourceAccount'] ?? equals['aws:ResourceOrgID'];
+      if (typeof resource !== 'string') {
+        throw new Error(`statement ${statement.Sid} allows without an aws:ResourceAccount or aws:ResourceOrgID condition`);
+      }
+      const federated = JSON.stringify(statement.Action) === JSON.stringify(['sts:AssumeRoleWithSAML', 'sts:AssumeRoleWithWebIdentity']);
+      if (typeof principal !== 'string' && !federated) {
+        throw new Error(`statement ${statement.Sid} allows without an aws:PrincipalAccount condition`);
+      }
+      return { sid: statement.Sid ?? '(no Sid)', ...(typeof principal === 'string' ? { principal } : {}), resource };
+    });
 }
 
 const asList = (value: string | readonly string[] | undefined): readonly string[] =>
@@ -126,25 +138,72 @@ describe('PrivatelinkEndpoints: interface endpoints', () => {
     ['dev', testTarget(), '111111111111'],
     ['staging-like', staticVpnTarget(), '222222222222'],
     ['full', fullTarget(), '333333333333'],
-  ])('%s: every interface endpoint policy is literal JSON limiting principals to the account %s', (_name, target, account) => {
+  ])('%s: every interface endpoint admits own principals to own resources only; STS adds federated sign-in', (_name, target, account) => {
     const { json } = synthNetwork(target);
-    // The S3 gateway's one extra statement (ECR layers) has its own test below.
-    const endpoints = entriesOf(json, VpcEndpoint).filter(([, endpoint]) => endpoint['vpc_endpoint_type'] === 'Interface');
+    const endpoints = interfaceEndpoints(json);
     expect(endpoints.length).toBeGreaterThan(5);
     for (const [, endpoint] of endpoints) {
       expect(parsePolicy(endpoint['policy']).Version).toBe('2012-10-17');
-      const accounts = principalAccountOf(endpoint['policy']);
-      expect(accounts.length).toBeGreaterThan(0);
-      expect(new Set(accounts)).toEqual(new Set([account]));
+      const own = { sid: 'OwnPrincipalsToOwnResources', principal: account, resource: account };
+      expect(perimeterOf(endpoint['policy'])).toEqual(
+        endpoint['service_name'] === `com.amazonaws.${target.region.region}.sts`
+          ? [own, { sid: 'FederatedSignInToOwnRoles', resource: account }]
+          : [own],
+      );
     }
   });
 
-  test('the policy check refuses a statement without the account condition', () => {
-    const open = JSON.stringify({
-      Version: '2012-10-17',
-      Statement: [{ Sid: 'Open', Effect: 'Allow', Principal: '*', Action: '*', Resource: '*' }],
+  test('with an organization id, every endpoint reaches the organization\'s resources instead of the account\'s', () => {
+    const { json } = synthNetwork(testTarget({ environment: { organizationId: 'o-a1b2c3d4e5' } }));
+    for (const [, endpoint] of entriesOf(json, VpcEndpoint)) {
+      const statements = parsePolicy(endpoint['policy']).Statement.filter((st) => st.Condition !== undefined);
+      expect(statements.length).toBeGreaterThan(0);
+      for (const statement of statements) {
+        expect(statement.Condition?.['StringEquals']?.['aws:ResourceOrgID']).toBe('o-a1b2c3d4e5');
+        expect(statement.Condition?.['StringEquals']?.['aws:ResourceAccount']).toBeUndefined();
+      }
+    }
+  });
+
+  test('the policy check refuses a statement without a resource perimeter, or without the principal condition', () => {
+    const policy = (condition: object) =>
+      JSON.stringify({
+        Version: '2012-10-17',
+        Statement: [{ Sid: 'Open', Effect: 'Allow', Principal: '*', Action: '*', Resource: '*', Condition: { StringEquals: condition } }],
+      });
+    expect(() => perimeterOf(policy({ 'aws:PrincipalAccount': '111111111111' }))).toThrow(
+      'statement Open allows without an aws:ResourceAccount or aws:ResourceOrgID condition',
+    );
+    expect(() => perimeterOf(policy({ 'aws:ResourceAccount': '111111111111' }))).toThrow(
+      'statement Open allows without an aws:PrincipalAccount condition',
+    );
+  });
+
+  describe('the synthesized STS endpoint policy, through the IAM evaluator', () => {
+    const [[, sts]] = interfaceEndpoints(dev.json).filter(([, endpoint]) => endpoint['service_name'] === 'com.amazonaws.us-west-2.sts');
+    const samlSignIn = (provider: string, role: string) =>
+      simulate({
+        principal: provider,
+        action: 'sts:AssumeRoleWithSAML',
+        resource: role,
+        resourcePolicy: JSON.stringify({
+          Version: '2012-10-17',
+          Statement: [{ Effect: 'Allow', Principal: { Federated: provider }, Action: 'sts:AssumeRoleWithSAML' }],
+        }),
+        endpointPolicies: [sts['policy'] as string],
+      });
+
+    test('lets SAML users sign in to a role of the account', async () => {
+      expect(
+        await samlSignIn('arn:aws:iam::111111111111:saml-provider/corp-idp', 'arn:aws:iam::111111111111:role/notebook-user'),
+      ).toBe('Allowed');
     });
-    expect(() => principalAccountOf(open)).toThrow('statement Open allows without an aws:PrincipalAccount condition');
+
+    test('refuses a SAML sign-in to a role of another account', async () => {
+      expect(await samlSignIn('arn:aws:iam::444455556666:saml-provider/other', 'arn:aws:iam::444455556666:role/theirs')).toBe(
+        'ImplicitlyDenied',
+      );
+    });
   });
 
   test('endpoints are named after their service key', () => {
@@ -214,6 +273,26 @@ describe('PrivatelinkEndpoints: S3 gateway endpoint', () => {
     expect(s3['private_dns_enabled']).toBeUndefined();
   });
 
+  test('the synthesized S3 gateway keeps own credentials writing to own buckets and refuses other accounts\' buckets', async () => {
+    const [[, s3]] = entriesOf(dev.json, VpcEndpoint).filter(([, endpoint]) => endpoint['vpc_endpoint_type'] === 'Gateway');
+    const put = (bucket: string, account: string) =>
+      simulate({
+        principal: 'arn:aws:iam::111111111111:role/notebook-exec',
+        action: 's3:PutObject',
+        resource: `arn:aws:s3:::${bucket}/export.csv`,
+        resourceAccount: account,
+        identityPolicies: [ADMINISTRATOR_ACCESS],
+        // The other account's bucket invites ours: only the gateway policy stands in the way.
+        resourcePolicy: JSON.stringify({
+          Version: '2012-10-17',
+          Statement: [{ Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::111111111111:root' }, Action: 's3:PutObject', Resource: `arn:aws:s3:::${bucket}/*` }],
+        }),
+        endpointPolicies: [s3['policy'] as string],
+      });
+    expect(await put('dev-notebook-data', '111111111111')).toBe('Allowed');
+    expect(await put('exfiltration-target', '444455556666')).toBe('ImplicitlyDenied');
+  });
+
   test('the S3 policy check refuses an unconditioned Allow beyond object reads of named buckets', () => {
     const policy = (statement: object) =>
       JSON.stringify({
@@ -232,9 +311,8 @@ describe('PrivatelinkEndpoints: S3 gateway endpoint', () => {
     ).toEqual([]);
   });
 
-  // KNOWN BUG (reported to the lead, not fixed here): ECR serves image layers through S3 URLs
-  // presigned by an AWS-owned principal, which the own-account condition of the S3 gateway policy
-  // refuses, so pulls from ECR fail inside the VPC. Turn this into a plain `test` once fixed.
+  // ECR serves image layers through S3 URLs presigned by an AWS-owned principal, which the
+  // own-account condition of the S3 gateway policy would refuse.
   test('with ecr configured, the S3 gateway lets ECR image layers through', () => {
     const { json } = synthNetwork(testTarget({ environment: { endpoints: { extra: ['ecr'] } } }));
     const [[, s3]] = entriesOf(json, VpcEndpoint).filter(([, endpoint]) => endpoint['vpc_endpoint_type'] === 'Gateway');

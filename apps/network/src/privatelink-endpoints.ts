@@ -4,7 +4,7 @@ import type { Subnet } from '@cdktf/provider-aws/lib/subnet';
 import type { Vpc } from '@cdktf/provider-aws/lib/vpc';
 import { VpcEndpoint } from '@cdktf/provider-aws/lib/vpc-endpoint';
 import { VpcSecurityGroupIngressRule } from '@cdktf/provider-aws/lib/vpc-security-group-ingress-rule';
-import { endpointPolicy, renderPolicy, s3GatewayPolicy } from '@privatelink/policies';
+import { endpointPolicy, renderPolicy, s3GatewayPolicy, stsEndpointPolicy } from '@privatelink/policies';
 import type { Names } from '@privatelink/stack-kit';
 import { Construct } from 'constructs';
 import { s3GatewayServiceName, type EndpointService } from './endpoint-services';
@@ -20,14 +20,20 @@ export interface PrivatelinkEndpointsProps {
   readonly onPremCidrs: readonly string[];
   /** Only principals of this account may use the endpoints. */
   readonly accountId: string;
+  /**
+   * The account's AWS Organizations organization: the endpoints then reach the organization's
+   * resources instead of the account's only.
+   * @default - the account's resources only
+   */
+  readonly organizationId?: string;
   readonly region: string;
   /** The target's names: security group, Name tags. */
   readonly names: Names;
 }
 
 /**
- * The interface endpoints (private DNS, own-account endpoint policy) behind one security group that
- * admits HTTPS from the VPC and on-premises only, plus the S3 gateway endpoint on the route tables.
+ * The interface endpoints (private DNS, own principals to own resources) behind one security group
+ * that admits HTTPS from the VPC and on-premises only, plus the S3 gateway endpoint on the route tables.
  */
 export class PrivatelinkEndpoints extends Construct {
   readonly securityGroup: SecurityGroup;
@@ -37,7 +43,13 @@ export class PrivatelinkEndpoints extends Construct {
 
   constructor(scope: Construct, id: string, props: PrivatelinkEndpointsProps) {
     super(scope, id);
-    const policy = renderPolicy(endpointPolicy({ accountId: props.accountId }));
+    const perimeter = {
+      accountId: props.accountId,
+      ...(props.organizationId === undefined ? {} : { organizationId: props.organizationId }),
+    };
+    const policy = renderPolicy(endpointPolicy(perimeter));
+    // SAML and OIDC sign-in are unsigned (no aws:PrincipalAccount): STS has a policy of its own.
+    const stsPolicy = renderPolicy(stsEndpointPolicy(perimeter));
 
     this.securityGroup = new SecurityGroup(this, 'security-group', {
       name: props.names.endpointSecurityGroup(),
@@ -75,7 +87,7 @@ export class PrivatelinkEndpoints extends Construct {
           privateDnsEnabled: true,
           subnetIds: props.subnets.map((subnet) => subnet.id),
           securityGroupIds: [this.securityGroup.id],
-          policy,
+          policy: service.key === 'sts' ? stsPolicy : policy,
           tags: { Name: props.names.endpointTag(service.key) },
         }),
       );
@@ -89,7 +101,7 @@ export class PrivatelinkEndpoints extends Construct {
       routeTableIds: props.routeTables.map((table) => table.id),
       policy: renderPolicy(
         s3GatewayPolicy({
-          accountId: props.accountId,
+          ...perimeter,
           region: props.region,
           allowEcrLayers: props.services.some((service) => service.key === 'ecr-dkr'),
         }),

@@ -135,15 +135,17 @@ describe('VpcFlowLogs: role', () => {
     });
   });
 
-  test('may write to its own log group and nothing else', () => {
+  test('may write to its own log group, list log groups (as AWS documents for the role), and nothing else', () => {
     const { attributes } = onlyResource(dev.json, IamRolePolicy);
     expect(attributes['role']).toBe(ref(IamRole, role.id));
     const policy = parsePolicy(attributes['policy']);
-    expect(policy.Statement).toHaveLength(1);
+    expect(policy.Statement).toHaveLength(2);
     expect(policy.Statement[0]).toMatchObject({
       Effect: 'Allow',
       Action: ['logs:CreateLogStream', 'logs:PutLogEvents', 'logs:DescribeLogStreams'],
       Resource: [LOG_GROUP_ARN, `${LOG_GROUP_ARN}:log-stream:*`],
     });
+    // DescribeLogGroups has no resource type: it can only be granted on "*", alone.
+    expect(policy.Statement[1]).toEqual({ Sid: 'ListLogGroups', Effect: 'Allow', Action: 'logs:DescribeLogGroups', Resource: '*' });
   });
 });

@@ -3,6 +3,7 @@ import { IamGroupPolicyAttachment } from '@cdktf/provider-aws/lib/iam-group-poli
 import { IamPolicy } from '@cdktf/provider-aws/lib/iam-policy';
 import { IamRole } from '@cdktf/provider-aws/lib/iam-role';
 import { IamRolePolicyAttachment } from '@cdktf/provider-aws/lib/iam-role-policy-attachment';
+import { checkStack, evaluateRule, iamTrustNarrow, synthStack, type JsonObject } from '@privatelink/guardrails';
 import {
   asList,
   DEV_ROLE_ARN,
@@ -17,6 +18,7 @@ import {
   stagingTarget,
   statement,
   synthSagemaker,
+  synthToFiles,
   testTarget,
   type RenderedPolicy,
   type SynthesizedStack,
@@ -25,6 +27,7 @@ import {
 const PRESIGNED_URL = 'sagemaker:CreatePresignedNotebookInstanceUrl';
 const DESCRIBE = 'sagemaker:DescribeNotebookInstance';
 const LIST = 'sagemaker:ListNotebookInstances';
+const START_STOP = ['sagemaker:StartNotebookInstance', 'sagemaker:StopNotebookInstance'];
 const ENDPOINT_IDS = [networkOutput('notebook_endpoint_id'), networkOutput('api_endpoint_id')];
 
 const dev = synthSagemaker(testTarget());
@@ -57,13 +60,23 @@ describe('NotebookAccess: managed policy, sourceVpce mode (default)', () => {
     });
   });
 
-  test('allows opening and describing the notebooks only through the notebook and API endpoints of the handoff', () => {
+  test('allows opening, describing, starting and stopping the notebooks only through the notebook and API endpoints of the handoff', () => {
     expect(statement(policy, 'OpenNotebooksThroughEndpoints')).toEqual({
       Sid: 'OpenNotebooksThroughEndpoints',
       Effect: 'Allow',
-      Action: [PRESIGNED_URL, DESCRIBE],
+      Action: [PRESIGNED_URL, DESCRIBE, ...START_STOP],
       Resource: notebookArns,
       Condition: { StringEquals: { 'aws:SourceVpce': ENDPOINT_IDS } },
+    });
+  });
+
+  test('denies Start and Stop outside those endpoints, with no exemption (the idle stop must not lock users out)', () => {
+    expect(statement(policy, 'DenyStartStopOutsideEndpoints')).toEqual({
+      Sid: 'DenyStartStopOutsideEndpoints',
+      Effect: 'Deny',
+      Action: START_STOP,
+      Resource: notebookArns,
+      Condition: { StringNotEquals: { 'aws:SourceVpce': ENDPOINT_IDS } },
     });
   });
 
@@ -157,7 +170,7 @@ describe('NotebookAccess: scope all', () => {
     expect(statement(policy, 'DenyPresignedUrlOutsideEndpoints')).toMatchObject({ Effect: 'Deny', Action: PRESIGNED_URL });
   });
 
-  test('the default scope names the two notebook actions only', () => {
+  test('the default scope names the notebook actions only', () => {
     expect(accessPolicy(dev.json).Statement.flatMap((s) => asList(s.Action))).not.toContain('sagemaker:*');
   });
 });
@@ -217,7 +230,35 @@ describe('NotebookAccess: group and role', () => {
   });
 
   test('the config refuses notebooks that nobody may open', () => {
-    expect(() => withAccess({})).toThrow('names nobody who may open the notebooks; list assumeRoleArns or samlProviderArns');
+    expect(() => withAccess({})).toThrow(
+      'names nobody who may open the notebooks; list assumeRoleArns, identityCenterPermissionSets or samlProviderArns',
+    );
+  });
+
+  test('Identity Center permission sets: the account root, narrowed to their roles by ArnLike aws:PrincipalArn', () => {
+    const access = withAccess({ identityCenterPermissionSets: ['MLEngineer'] });
+    const sso = 'arn:aws:iam::111111111111:role/aws-reserved/sso.amazonaws.com';
+    expect(userTrust(access.json).Statement).toEqual([
+      {
+        Sid: 'IdentityCenterPermissionSetsAssume',
+        Effect: 'Allow',
+        Principal: { AWS: 'arn:aws:iam::111111111111:root' },
+        Action: 'sts:AssumeRole',
+        Condition: { ArnLike: { 'aws:PrincipalArn': [`${sso}/*/AWSReservedSSO_MLEngineer_*`, `${sso}/AWSReservedSSO_MLEngineer_*`] } },
+      },
+    ]);
+  });
+
+  test('a permission-set trust passes the rule pack with no suppression: iam-trust-narrow judges the root + aws:PrincipalArn form', () => {
+    const target = testTarget({ sagemaker: { notebooks: [{ name: 'research-dev' }], access: { identityCenterPermissionSets: ['MLEngineer'] } } });
+    const stack = synthStack('sagemaker-dev-us-west-2', JSON.parse(synthToFiles([target], 'sagemaker-dev-us-west-2').stackJson) as JsonObject);
+    const report = checkStack(stack, [iamTrustNarrow]);
+    expect(report.findings).toEqual([]);
+    expect(report.suppressions).toEqual([]);
+    expect(evaluateRule(iamTrustNarrow, stack).map((verdict) => [verdict.address, verdict.result.status])).toContainEqual([
+      expect.stringMatching(/^aws_iam_role\.access_role_/),
+      'compliant',
+    ]);
   });
 
   test('the trust never names *, an account or an account root, whatever the fixture', () => {

@@ -33,6 +33,11 @@ export interface NotebookAccessProps extends AccountRegion {
   readonly scope?: NotebookAccessScope;
   /** Roles that may assume the notebook-user role. */
   readonly assumeRoleArns: readonly string[];
+  /**
+   * IAM Identity Center permission sets whose roles in this account may assume the notebook-user role.
+   * @default - none
+   */
+  readonly identityCenterPermissionSets?: readonly string[];
   /** SAML providers whose users may assume the notebook-user role. */
   readonly samlProviderArns: readonly string[];
 }
@@ -71,13 +76,19 @@ export class NotebookAccess extends Construct {
         "access.scope 'all' asks for sagemaker:* by name; it stays limited to this environment's resources and to the endpoints by the Allow condition and the Deny guard",
       );
     }
+    const permissionSets = props.identityCenterPermissionSets ?? [];
     this.group = new IamGroup(this, 'group', { name: props.names.notebookUsersGroup() });
     new IamGroupPolicyAttachment(this, 'group-policy', { group: this.group.name, policyArn: this.policy.arn });
     this.role = new IamRole(this, 'role', {
       name: props.names.notebookUserRole(),
       description: 'Assumed by the configured principals to open the notebooks through PrivateLink',
       assumeRolePolicy: renderPolicy(
-        notebookUserTrustPolicy({ roleArns: props.assumeRoleArns, samlProviderArns: props.samlProviderArns }),
+        notebookUserTrustPolicy({
+          roleArns: props.assumeRoleArns,
+          samlProviderArns: props.samlProviderArns,
+          identityCenterPermissionSets: permissionSets,
+          accountId: props.accountId,
+        }),
       ),
       maxSessionDuration: 3600,
     });

@@ -106,7 +106,7 @@ describe('OrganizationStack: enabled', () => {
         StringNotEquals: {
           'aws:SourceVpce': [us('api_endpoint_id'), us('notebook_endpoint_id'), eu('api_endpoint_id'), eu('notebook_endpoint_id')],
         },
-        ArnNotLike: { 'aws:PrincipalArn': [BREAK_GLASS_ARN] },
+        ArnNotEquals: { 'aws:PrincipalArn': [BREAK_GLASS_ARN] },
       },
     });
   });
@@ -119,9 +119,15 @@ describe('OrganizationStack: enabled', () => {
       'DenyNotebookWithRootAccess',
       'DenyEnablingNotebookRootAccess',
       'DenyNotebookOutsideVpc',
+      'DenyNotebookWithImdsV1',
+      'DenyDowngradingNotebookImds',
+      'DenyNotebookWithoutVolumeKey',
+      'DenyForeignLifecycleConfig',
+      'ProtectBreakGlassRoles',
+      'DenyWaysOutOfTheVpc',
     ]);
     for (const candidate of content.Statement) {
-      expect([candidate.Sid, candidate.Effect, candidate.Condition?.['ArnNotLike']]).toEqual([
+      expect([candidate.Sid, candidate.Effect, candidate.Condition?.['ArnNotEquals']]).toEqual([
         candidate.Sid,
         'Deny',
         { 'aws:PrincipalArn': [BREAK_GLASS_ARN] },
@@ -130,13 +136,17 @@ describe('OrganizationStack: enabled', () => {
     expect(String(onlyResource(prod.json, OrganizationsPolicy).attributes['content']).length).toBeLessThanOrEqual(SCP_MAX_CHARACTERS);
   });
 
-  test('it forbids notebooks with internet, with root or outside a VPC', () => {
+  test('it forbids notebooks with internet, with root, with IMDSv1, without a volume key or outside a VPC', () => {
     const content = scpContent(prod.json);
     expect(statement(content, 'DenyNotebookWithDirectInternetAccess').Condition?.['StringNotEquals']).toEqual({
       'sagemaker:DirectInternetAccess': 'Disabled',
     });
     expect(statement(content, 'DenyNotebookWithRootAccess').Condition?.['StringNotEquals']).toEqual({ 'sagemaker:RootAccess': 'Disabled' });
     expect(statement(content, 'DenyNotebookOutsideVpc').Condition?.['Null']).toEqual({ 'sagemaker:VpcSubnets': 'true' });
+    expect(statement(content, 'DenyNotebookWithImdsV1').Condition?.['StringNotEquals']).toEqual({
+      'sagemaker:MinimumInstanceMetadataServiceVersion': '2',
+    });
+    expect(statement(content, 'DenyNotebookWithoutVolumeKey').Condition?.['Null']).toEqual({ 'sagemaker:VolumeKmsKeyArn': 'true' });
   });
 
   test("it is attached to the environment's account by default", () => {
@@ -151,11 +161,59 @@ describe('OrganizationStack: enabled', () => {
     );
   });
 
-  test('several break-glass patterns are all exempt', () => {
-    const patterns = [BREAK_GLASS_ARN, 'arn:aws:iam::*:role/OrgBreakGlass*'];
-    for (const candidate of scpContent(synthOrganization(prodTargets({ scp: { breakGlassPrincipalArns: patterns } })).json).Statement) {
-      expect(candidate.Condition?.['ArnNotLike']).toEqual({ 'aws:PrincipalArn': patterns });
+  test('several break-glass roles are all exempt, and all protected', () => {
+    const roles = [BREAK_GLASS_ARN, 'arn:aws:iam::333333333333:role/ops/OrgBreakGlass'];
+    const content = scpContent(synthOrganization(prodTargets({ scp: { breakGlassPrincipalArns: roles } })).json);
+    for (const candidate of content.Statement) {
+      expect(candidate.Condition?.['ArnNotEquals']).toEqual({ 'aws:PrincipalArn': roles });
     }
+    expect(statement(content, 'ProtectBreakGlassRoles').Resource).toEqual(roles);
+  });
+
+  test('the config refuses a break-glass role pattern', () => {
+    expect(() => prodTargets({ scp: { breakGlassPrincipalArns: ['arn:aws:iam::*:role/OrgBreakGlass*'] } })).toThrow(
+      'breakGlassPrincipalArns[0]: must be the exact ARN of an IAM role (arn:aws:iam::<12-digit account>:role/<name>), without wildcards',
+    );
+  });
+
+  test('it allows the idle-stop lifecycle configurations of every region of the environment, and no other', () => {
+    const lifecycle = (region: string) =>
+      `arn:aws:sagemaker:${region}:${PROD_ACCOUNT_ID}:notebook-instance-lifecycle-config/analytics-prod-idle-stop`;
+    expect(statement(scpContent(prod.json), 'DenyForeignLifecycleConfig')).toEqual({
+      Sid: 'DenyForeignLifecycleConfig',
+      Effect: 'Deny',
+      Action: ['sagemaker:CreateNotebookInstance', 'sagemaker:UpdateNotebookInstance'],
+      Resource: '*',
+      Condition: {
+        'ForAnyValue:ArnNotEquals': {
+          'sagemaker:NotebookInstanceLifecycleConfigArns': [lifecycle('us-west-2'), lifecycle('eu-west-1')],
+        },
+        ArnNotEquals: { 'aws:PrincipalArn': [BREAK_GLASS_ARN] },
+      },
+    });
+  });
+
+  test('the allowed lifecycle ARNs are those the SageMaker stack creates, names lower-cased', () => {
+    const targets = testTargets({
+      sagemaker: {
+        notebooks: [{ name: 'Research-Dev', idleStopMinutes: 30 }, { name: 'always-on' }],
+        access: { identityCenterPermissionSets: ['MLEngineer'] },
+        scp: { enabled: true, ...SCP_SETTINGS },
+      },
+    });
+    const created = entriesOf(synthSagemaker(targets[0]).json, 'aws_sagemaker_notebook_instance_lifecycle_configuration').map(([, c]) => c['name']);
+    expect(created).toEqual(['Research-Dev-idle-stop']);
+    expect(
+      statement(scpContent(synthOrganization(targets).json), 'DenyForeignLifecycleConfig').Condition?.['ForAnyValue:ArnNotEquals']?.[
+        'sagemaker:NotebookInstanceLifecycleConfigArns'
+      ],
+    ).toEqual(['arn:aws:sagemaker:us-west-2:111111111111:notebook-instance-lifecycle-config/research-dev-idle-stop']);
+  });
+
+  test('the VPC egress guard is on by default and off when the config says so', () => {
+    expect(scpContent(prod.json).Statement.map((s) => s.Sid)).toContain('DenyWaysOutOfTheVpc');
+    const off = synthOrganization(prodTargets({ scp: { enableVpcEgressGuard: false } }));
+    expect(scpContent(off.json).Statement.map((s) => s.Sid)).not.toContain('DenyWaysOutOfTheVpc');
   });
 
   test('it does not need notebooks in the environment', () => {

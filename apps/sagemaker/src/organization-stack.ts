@@ -1,5 +1,6 @@
 import { readNetworkHandoff } from '@privatelink/handoff';
-import { organizationStackId, PrivatelinkStack } from '@privatelink/stack-kit';
+import { notebookLifecycleConfigArn } from '@privatelink/policies';
+import { names, organizationStackId, PrivatelinkStack } from '@privatelink/stack-kit';
 import type { DeploymentTarget } from '@privatelink/config';
 import type { Construct } from 'constructs';
 import { NotebookGuard } from './notebook-guard';
@@ -32,6 +33,18 @@ export class OrganizationStack extends PrivatelinkStack {
       name: this.names.notebookGuardScp(),
       allowedEndpointIds: networks.flatMap((network) => [network.apiEndpointId, network.notebookEndpointId]),
       breakGlassPrincipalArns: scp.breakGlassPrincipalArns,
+      // The idle-stop configurations NotebookFleet creates, in every region of the environment.
+      allowedLifecycleConfigArns: props.targets.flatMap((target) =>
+        environment.sagemaker.notebooks
+          .filter((notebook) => notebook.idleStopMinutes !== undefined)
+          .map((notebook) =>
+            notebookLifecycleConfigArn(
+              { accountId: environment.accountId, region: target.region.region },
+              names(target).idleStopLifecycleConfig(notebook.name),
+            ),
+          ),
+      ),
+      enableVpcEgressGuard: scp.enableVpcEgressGuard,
       targetId: scp.targetId ?? environment.accountId,
     });
     this.output('scp_id', this.guard.policy.id, 'ID of the organization SCP that keeps the notebooks on PrivateLink.');

@@ -312,15 +312,15 @@ describe('SagemakerStack: whole-stack rules', () => {
     }
   });
 
-  test.each(fixtures)('%s: no role trusts *, an account or an account root', (_name, target) => {
+  test.each(fixtures)('%s: no role trusts *, an account, or an account root beyond Identity Center permission-set roles', (_name, target) => {
     for (const [id, role] of entriesOf(synthSagemaker(target).json, IamRole)) {
       for (const trust of parsePolicy(role['assume_role_policy']).Statement) {
         const principals = Object.values((trust.Principal ?? {}) as Record<string, unknown>).flatMap(asList);
-        expect([id, trust.Principal === '*', principals.filter((p) => p === '*' || /^(\d{12}|arn:aws:iam::\d{12}:root)$/.test(String(p)))]).toEqual([
-          id,
-          false,
-          [],
-        ]);
+        const accountWide = principals.filter((p) => p === '*' || /^(\d{12}|arn:aws:iam::\d{12}:root)$/.test(String(p)));
+        // The account root only with ArnLike aws:PrincipalArn on the permission-set role paths.
+        const narrowedTo = asList(trust.Condition?.['ArnLike']?.['aws:PrincipalArn']);
+        const ssoOnly = narrowedTo.length > 0 && narrowedTo.every((arn) => typeof arn === 'string' && /^arn:aws:iam::\d{12}:role\/aws-reserved\/sso\.amazonaws\.com\/(\*\/)?AWSReservedSSO_[\w+=,.@-]+_\*$/.test(arn));
+        expect([id, trust.Principal === '*', ssoOnly ? [] : accountWide]).toEqual([id, false, []]);
       }
     }
   });

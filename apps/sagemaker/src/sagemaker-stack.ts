@@ -41,6 +41,7 @@ export class SagemakerStack extends PrivatelinkStack {
         mode: settings.access.mode,
         scope: settings.access.scope,
         assumeRoleArns: settings.access.assumeRoleArns,
+        identityCenterPermissionSets: settings.access.identityCenterPermissionSets,
         samlProviderArns: settings.access.samlProviderArns,
       });
     }

@@ -87,6 +87,7 @@ function resolveEnvironment(envName: string, env: ParsedEnvironment, issues: Con
     name: envName,
     protected: env.protected,
     accountId: env.accountId,
+    ...(env.organizationId ? { organizationId: env.organizationId } : {}),
     onPremCidrs: env.onPremCidrs,
     ...(env.vpn ? { vpn: env.vpn } : {}),
     ...(env.directConnectGatewayId ? { directConnectGatewayId: env.directConnectGatewayId } : {}),
@@ -192,11 +193,12 @@ function checkSagemaker(envPath: Path, env: ParsedEnvironment, issues: ConfigIss
   if (
     settings.notebooks.length > 0 &&
     settings.access.assumeRoleArns.length === 0 &&
+    settings.access.identityCenterPermissionSets.length === 0 &&
     settings.access.samlProviderArns.length === 0
   ) {
     issues.push({
       path: [...envPath, 'sagemaker', 'access'],
-      message: 'names nobody who may open the notebooks; list assumeRoleArns or samlProviderArns',
+      message: 'names nobody who may open the notebooks; list assumeRoleArns, identityCenterPermissionSets or samlProviderArns',
     });
   }
 }

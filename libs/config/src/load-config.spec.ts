@@ -305,7 +305,7 @@ describe('parseConfig', () => {
       problem: 'unknown field, with a suggestion',
       yaml: append('    endpoint:', '      extra: [kms]'),
       expected: [
-        'envs.yaml:13:5 environments.dev.endpoint: is not a known field; allowed here: accountId, onPremCidrs, protected, vpn, directConnectGatewayId, dns, endpoints, tags, sagemaker, regions (did you mean endpoints?)',
+        'envs.yaml:13:5 environments.dev.endpoint: is not a known field; allowed here: accountId, organizationId, onPremCidrs, protected, vpn, directConnectGatewayId, dns, endpoints, tags, sagemaker, regions (did you mean endpoints?)',
       ],
     },
     {

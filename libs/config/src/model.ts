@@ -29,6 +29,8 @@ export interface EnvironmentConfig {
   /** prevent_destroy on the VPC and KMS keys; destroy refused unless forced by name. */
   readonly protected: boolean;
   readonly accountId: string;
+  /** AWS Organizations organization of the account: the resource perimeter of the endpoint policies. */
+  readonly organizationId?: string;
   readonly onPremCidrs: readonly string[];
   readonly vpn?: VpnConfig;
   readonly directConnectGatewayId?: string;

@@ -33,9 +33,10 @@ describe('sagemaker section', () => {
     const config = parseConfig('envs.yaml', ENV('      notebooks: []'));
     expect(config.environments[0].sagemaker).toEqual({
       notebooks: [],
-      access: { mode: 'sourceVpce', scope: 'notebook', assumeRoleArns: [], samlProviderArns: [] },
+      access: { mode: 'sourceVpce', scope: 'notebook', assumeRoleArns: [], identityCenterPermissionSets: [], samlProviderArns: [] },
     });
     expect(config.environments[0].protected).toBe(false);
+    expect(config.environments[0].organizationId).toBeUndefined();
   });
 
   it('fills notebook defaults', () => {
@@ -57,7 +58,7 @@ describe('sagemaker section', () => {
     [
       'notebooks nobody may open',
       '      notebooks: [{ name: research }]',
-      'envs.yaml:10:5 environments.dev.sagemaker.access: names nobody who may open the notebooks; list assumeRoleArns or samlProviderArns',
+      'envs.yaml:10:5 environments.dev.sagemaker.access: names nobody who may open the notebooks; list assumeRoleArns, identityCenterPermissionSets or samlProviderArns',
     ],
     [
       'an S3 data prefix with a wildcard',
@@ -72,10 +73,51 @@ describe('sagemaker section', () => {
     [
       'an SCP without break-glass roles',
       '      scp: { enabled: true, managementAccountId: "999999999999", managementRoleArn: "arn:aws:iam::999999999999:role/Org", breakGlassPrincipalArns: [] }',
-      'envs.yaml:11:148 environments.dev.sagemaker.scp.breakGlassPrincipalArns: must name at least one break-glass role pattern (got [])',
+      'envs.yaml:11:148 environments.dev.sagemaker.scp.breakGlassPrincipalArns: must name at least one break-glass role (got [])',
+    ],
+    [
+      'a break-glass role pattern',
+      '      scp: { enabled: true, managementAccountId: "999999999999", managementRoleArn: "arn:aws:iam::999999999999:role/Org", breakGlassPrincipalArns: ["arn:aws:iam::111111111111:role/BreakGlass*"] }',
+      'envs.yaml:11:149 environments.dev.sagemaker.scp.breakGlassPrincipalArns[0]: must be the exact ARN of an IAM role (arn:aws:iam::<12-digit account>:role/<name>), without wildcards (got "arn:aws:iam::111111111111:role/BreakGlass*")',
+    ],
+    [
+      'a break-glass role in any account',
+      '      scp: { enabled: true, managementAccountId: "999999999999", managementRoleArn: "arn:aws:iam::999999999999:role/Org", breakGlassPrincipalArns: ["arn:aws:iam::*:role/BreakGlassAdmin"] }',
+      'envs.yaml:11:149 environments.dev.sagemaker.scp.breakGlassPrincipalArns[0]: must be the exact ARN of an IAM role (arn:aws:iam::<12-digit account>:role/<name>), without wildcards (got "arn:aws:iam::*:role/BreakGlassAdmin")',
+    ],
+    [
+      'a permission set name with a wildcard',
+      '      notebooks: [{ name: research }]\n      access: { identityCenterPermissionSets: [MLEngineer, "ML*"] }',
+      'envs.yaml:12:60 environments.dev.sagemaker.access.identityCenterPermissionSets[1]: must be an IAM Identity Center permission set name: 1-32 letters, digits or + = , . @ _ - (got "ML*")',
     ],
   ])('refuses %s', (_case, sagemaker, expected) => {
     expect(problems(ENV(sagemaker))).toEqual([expected]);
+  });
+});
+
+describe('Identity Center permission sets, the organization and the SCP switches', () => {
+  it('opens the notebooks to permission sets named alone', () => {
+    const config = parseConfig('envs.yaml', ENV('      notebooks: [{ name: research }]\n      access: { identityCenterPermissionSets: [MLEngineer] }'));
+    expect(config.environments[0].sagemaker.access.identityCenterPermissionSets).toEqual(['MLEngineer']);
+  });
+
+  it('reads an organization id, and refuses a malformed one', () => {
+    const withOrg = (id: string) =>
+      ENV('      notebooks: []').replace('    accountId: "111111111111"\n', `    accountId: "111111111111"\n    organizationId: ${id}\n`);
+    expect(parseConfig('envs.yaml', withOrg('o-a1b2c3d4e5')).environments[0].organizationId).toBe('o-a1b2c3d4e5');
+    expect(problems(withOrg('r-a1b2'))).toEqual([
+      'envs.yaml:7:21 environments.dev.organizationId: must be an AWS Organizations organization id: o- and 10-32 lower-case letters or digits (got "r-a1b2")',
+    ]);
+  });
+
+  it('turns the VPC egress guard of the SCP on unless switched off', () => {
+    const scp = (extra: string) =>
+      parseConfig(
+        'envs.yaml',
+        ENV(`      scp: { enabled: true, managementAccountId: "999999999999", managementRoleArn: "arn:aws:iam::999999999999:role/Org", breakGlassPrincipalArns: ["arn:aws:iam::111111111111:role/BreakGlassAdmin"]${extra} }`),
+      ).environments[0].sagemaker.scp;
+    expect(scp('')?.enableVpcEgressGuard).toBe(true);
+    expect(scp(', enableVpcEgressGuard: false')?.enableVpcEgressGuard).toBe(false);
   });
 });
 

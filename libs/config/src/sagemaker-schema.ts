@@ -6,6 +6,10 @@ export const NOTEBOOK_PLATFORMS = ['notebook-al2-v2', 'notebook-al2-v3', 'notebo
 const NOTEBOOK_NAME = /^[a-zA-Z0-9](-*[a-zA-Z0-9]){0,62}$/;
 const ROLE_ARN = /^arn:aws:iam::\d{12}:role\/[\w+=,.@/-]+$/;
 const SAML_PROVIDER_ARN = /^arn:aws:iam::\d{12}:saml-provider\/[\w.-]+$/;
+/** CreatePermissionSet `Name`: 1-32 of `[\w+=,.@-]`. */
+const PERMISSION_SET_NAME = /^[\w+=,.@-]{1,32}$/;
+/** An exact role ARN: no `*` or `?` (an exemption by pattern exempts whoever creates a matching role). */
+const EXACT_ROLE_ARN = /^arn:aws:iam::\d{12}:role\/[\w+=,.@/-]+$/;
 
 const NotebookSchema = z
   .strictObject({
@@ -58,7 +62,19 @@ export const SagemakerSchema = z
         assumeRoleArns: z
           .array(z.string().regex(ROLE_ARN, { error: 'must be an IAM role ARN (arn:aws:iam::<account>:role/<name>)' }))
           .default([])
-          .meta({ description: 'Roles (e.g. IAM Identity Center permission-set roles) that may assume the notebook-user role.' }),
+          .meta({ description: 'IAM roles (exact ARNs) that may assume the notebook-user role.' }),
+        identityCenterPermissionSets: z
+          .array(
+            z.string().regex(PERMISSION_SET_NAME, {
+              error: 'must be an IAM Identity Center permission set name: 1-32 letters, digits or + = , . @ _ -',
+            }),
+          )
+          .default([])
+          .meta({
+            description:
+              'IAM Identity Center permission sets (by name, e.g. MLEngineer) whose roles in this account may assume the ' +
+              'notebook-user role, whatever their suffix and Identity Center region. Default: none.',
+          }),
         samlProviderArns: z
           .array(z.string().regex(SAML_PROVIDER_ARN, { error: 'must be a SAML provider ARN (arn:aws:iam::<account>:saml-provider/<name>)' }))
           .default([])
@@ -73,7 +89,7 @@ export const SagemakerSchema = z
           .optional()
           .meta({ description: 'S3 location the notebooks may read and write. Default: none.' }),
       })
-      .default({ mode: 'sourceVpce', scope: 'notebook', assumeRoleArns: [], samlProviderArns: [] }),
+      .default({ mode: 'sourceVpce', scope: 'notebook', assumeRoleArns: [], identityCenterPermissionSets: [], samlProviderArns: [] }),
     scp: z
       .strictObject({
         enabled: z.boolean().default(false).meta({ description: 'Create and attach the organization SCP. Default: false.' }),
@@ -93,9 +109,25 @@ export const SagemakerSchema = z
           .optional()
           .meta({ description: "Where the SCP is attached. Default: the environment's account." }),
         breakGlassPrincipalArns: z
-          .array(z.string().regex(/^arn:aws:iam::(\d{12}|\*):role\/[\w+=,.@/*-]+$/, { error: 'must be an IAM role ARN pattern' }))
-          .min(1, { error: 'must name at least one break-glass role pattern' })
-          .meta({ description: 'Role ARN patterns exempt from the SCP (break glass).' }),
+          .array(
+            z.string().regex(EXACT_ROLE_ARN, {
+              error: 'must be the exact ARN of an IAM role (arn:aws:iam::<12-digit account>:role/<name>), without wildcards',
+            }),
+          )
+          .min(1, { error: 'must name at least one break-glass role' })
+          .meta({
+            description:
+              'Exact ARNs of the break-glass roles: exempt from the SCP, and the only principals that may change those roles. ' +
+              'Create them before enabling the SCP.',
+          }),
+        enableVpcEgressGuard: z
+          .boolean()
+          .default(true)
+          .meta({
+            description:
+              'Also deny attaching internet gateways, creating egress-only internet gateways and creating or accepting VPC ' +
+              'peering connections, in every account the SCP is attached to. Default: true.',
+          }),
       })
       .optional()
       .meta({ description: 'Organization SCP closing the gap an IAM policy leaves. Off unless enabled.' }),

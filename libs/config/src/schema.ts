@@ -98,6 +98,15 @@ const EnvironmentSchema = z
       .string({ error: 'must be a 12-digit AWS account id in quotes, e.g. "123456789012"' })
       .regex(/^\d{12}$/, { error: 'must be exactly 12 digits' })
       .meta({ description: 'The AWS account this environment deploys to (quoted, 12 digits).' }),
+    organizationId: z
+      .string()
+      .regex(/^o-[a-z0-9]{10,32}$/, { error: 'must be an AWS Organizations organization id: o- and 10-32 lower-case letters or digits' })
+      .optional()
+      .meta({
+        description:
+          "AWS Organizations organization id (o-...) of the account. Endpoint policies then admit the account's principals to " +
+          "the organization's resources instead of the account's only. Default: the account's resources only.",
+      }),
     onPremCidrs: z
       .array(cidrBlock(8, 32))
       .min(1, { error: 'must list at least one on-premises CIDR' })
@@ -141,7 +150,7 @@ const EnvironmentSchema = z
     tags: TagsSchema,
     sagemaker: SagemakerSchema.default({
       notebooks: [],
-      access: { mode: 'sourceVpce', scope: 'notebook', assumeRoleArns: [], samlProviderArns: [] },
+      access: { mode: 'sourceVpce', scope: 'notebook', assumeRoleArns: [], identityCenterPermissionSets: [], samlProviderArns: [] },
     }),
     regions: z
       .record(

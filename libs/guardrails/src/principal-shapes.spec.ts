@@ -38,7 +38,9 @@ const READERS: readonly { rule: Rule; address: string; build: (policy: string) =
     rule: endpointPolicy,
     address: 'aws_vpc_endpoint.ec2-endpoint',
     build: (policy) => synthTestStack((scope) => privateNetwork(scope, { endpoint: { policy } })),
-    detail: 'Open allows principal "*" without aws:PrincipalAccount / aws:PrincipalOrgID / aws:PrincipalOrgPaths / aws:PrincipalArn',
+    detail:
+      'Open allows principal "*" without aws:PrincipalAccount / aws:PrincipalOrgID / aws:PrincipalOrgPaths / aws:PrincipalArn ' +
+      'and without a resource perimeter (aws:ResourceAccount / aws:ResourceOrgID / aws:ResourceOrgPaths)',
   },
   {
     rule: iamTrustNarrow,

@@ -18,3 +18,8 @@ export function logGroupArn({ accountId, region }: AccountRegion, logGroupName: 
 export function notebookInstanceArn({ accountId, region }: AccountRegion, name: string): string {
   return `arn:${PARTITION}:sagemaker:${region}:${accountId}:notebook-instance/${name.toLowerCase()}`;
 }
+
+/** Lifecycle configuration names are lower-cased in ARNs, like notebook names. */
+export function notebookLifecycleConfigArn({ accountId, region }: AccountRegion, name: string): string {
+  return `arn:${PARTITION}:sagemaker:${region}:${accountId}:notebook-instance-lifecycle-config/${name.toLowerCase()}`;
+}

@@ -19,13 +19,28 @@ export interface FlowLogsDeliveryPolicyProps extends AccountRegion {
   readonly logGroupName: string;
 }
 
-/** Lets the flow-logs role write to its own log group and nothing else. */
+/**
+ * What AWS lists for the flow-logs role (https://docs.aws.amazon.com/vpc/latest/userguide/flow-logs-iam-role.html:
+ * CreateLogGroup, CreateLogStream, PutLogEvents, DescribeLogGroups, DescribeLogStreams, on "*"),
+ * scoped as far as the Service Authorization Reference lets each action be: streams and events of
+ * the own group only; DescribeLogGroups is list-only (no resource type), so it stands alone on "*".
+ * CreateLogGroup is left out on purpose: the group exists (this stack creates it, KMS-encrypted and
+ * with a retention), and a group re-created by the service would have neither.
+ */
 export function flowLogsDeliveryPolicy(props: FlowLogsDeliveryPolicyProps): PolicyDocument {
   const group = logGroupArn(props, props.logGroupName);
-  return policyDocument({
-    Sid: 'WriteOwnLogGroup',
-    Effect: 'Allow',
-    Action: ['logs:CreateLogStream', 'logs:PutLogEvents', 'logs:DescribeLogStreams'],
-    Resource: [group, `${group}:log-stream:*`],
-  });
+  return policyDocument(
+    {
+      Sid: 'WriteOwnLogGroup',
+      Effect: 'Allow',
+      Action: ['logs:CreateLogStream', 'logs:PutLogEvents', 'logs:DescribeLogStreams'],
+      Resource: [group, `${group}:log-stream:*`],
+    },
+    {
+      Sid: 'ListLogGroups',
+      Effect: 'Allow',
+      Action: 'logs:DescribeLogGroups',
+      Resource: '*',
+    },
+  );
 }

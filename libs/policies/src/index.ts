@@ -1,5 +1,12 @@
-export { accountRootArn, logGroupArn, notebookInstanceArn, PARTITION, type AccountRegion } from './arns';
-export { endpointPolicy, type EndpointPolicyProps } from './endpoint-policy';
+export {
+  accountRootArn,
+  logGroupArn,
+  notebookInstanceArn,
+  notebookLifecycleConfigArn,
+  PARTITION,
+  type AccountRegion,
+} from './arns';
+export { endpointPolicy, stsEndpointPolicy, type EndpointPolicyProps } from './endpoint-policy';
 export {
   actionMatches,
   catalogueAction,
@@ -37,6 +44,12 @@ export {
   type NotebookExecutionTrustPolicyProps,
 } from './notebook-execution-role';
 export { notebookKeyPolicy, type NotebookKeyPolicyProps } from './notebook-key-policy';
-export { AWS_SAML_AUDIENCE, notebookUserTrustPolicy, type NotebookUserTrustPolicyProps } from './notebook-user-trust-policy';
+export {
+  AWS_SAML_AUDIENCE,
+  identityCenterRoleArnPatterns,
+  notebookUserTrustPolicy,
+  type NotebookUserTrustPolicyProps,
+} from './notebook-user-trust-policy';
 export { notebookSelfStopPolicy, type NotebookSelfStopPolicyProps } from './notebook-self-stop-policy';
+export { resourcePerimeter, type PerimeterProps } from './resource-perimeter';
 export { s3GatewayPolicy, type S3GatewayPolicyProps } from './s3-gateway-policy';

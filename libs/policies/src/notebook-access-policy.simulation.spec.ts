@@ -17,7 +17,12 @@ import {
 import { simulate, type SimulationOutcome } from './testing/simulate';
 
 type Principal = 'user' | 'userWithAdmin' | 'adminOnly' | 'breakGlassAdmin' | 'noPolicy';
-type Action = 'CreatePresignedNotebookInstanceUrl' | 'DescribeNotebookInstance' | 'ListNotebookInstances';
+type Action =
+  | 'CreatePresignedNotebookInstanceUrl'
+  | 'DescribeNotebookInstance'
+  | 'ListNotebookInstances'
+  | 'StartNotebookInstance'
+  | 'StopNotebookInstance';
 type Scp = 'noScp' | 'scp';
 
 /** Who calls, with which identity policies (`access` = the notebook access policy of the mode). */
@@ -37,6 +42,8 @@ const RESOURCES: Record<Action, string> = {
   CreatePresignedNotebookInstanceUrl: NOTEBOOK_ARN,
   DescribeNotebookInstance: NOTEBOOK_ARN,
   ListNotebookInstances: '*',
+  StartNotebookInstance: NOTEBOOK_ARN,
+  StopNotebookInstance: NOTEBOOK_ARN,
 };
 const SOURCES: readonly RequestSource[] = [
   'notebookEndpoint',
@@ -122,6 +129,49 @@ const MATRIX: readonly (readonly [NotebookAccessMode, Scp, Principal, Action, Ce
   ['sourceVpc',  'scp',   'noPolicy',        'CreatePresignedNotebookInstanceUrl', [I, I, X, X, X, X]],
   ['sourceVpc',  'scp',   'noPolicy',        'DescribeNotebookInstance',           [I, I, I, I, I, I]],
   ['sourceVpc',  'scp',   'noPolicy',        'ListNotebookInstances',              [I, I, I, I, I, I]],
+
+  // Start and Stop: the idle stop leaves a notebook Stopped, and a presigned URL needs it InService.
+  // Same endpoint condition as the URL and no aws:ViaAWSService exemption; the SCP does not cover them.
+  ['sourceVpce', 'noScp', 'user',            'StartNotebookInstance',              [A, A, X, X, X, X]],
+  ['sourceVpce', 'noScp', 'user',            'StopNotebookInstance',               [A, A, X, X, X, X]],
+  ['sourceVpce', 'noScp', 'userWithAdmin',   'StartNotebookInstance',              [A, A, X, X, X, X]],
+  ['sourceVpce', 'noScp', 'userWithAdmin',   'StopNotebookInstance',               [A, A, X, X, X, X]],
+  ['sourceVpce', 'noScp', 'adminOnly',       'StartNotebookInstance',              [A, A, A, A, A, A]],
+  ['sourceVpce', 'noScp', 'adminOnly',       'StopNotebookInstance',               [A, A, A, A, A, A]],
+  ['sourceVpce', 'noScp', 'breakGlassAdmin', 'StartNotebookInstance',              [A, A, A, A, A, A]],
+  ['sourceVpce', 'noScp', 'breakGlassAdmin', 'StopNotebookInstance',               [A, A, A, A, A, A]],
+  ['sourceVpce', 'noScp', 'noPolicy',        'StartNotebookInstance',              [I, I, I, I, I, I]],
+  ['sourceVpce', 'noScp', 'noPolicy',        'StopNotebookInstance',               [I, I, I, I, I, I]],
+  ['sourceVpce', 'scp',   'user',            'StartNotebookInstance',              [A, A, X, X, X, X]],
+  ['sourceVpce', 'scp',   'user',            'StopNotebookInstance',               [A, A, X, X, X, X]],
+  ['sourceVpce', 'scp',   'userWithAdmin',   'StartNotebookInstance',              [A, A, X, X, X, X]],
+  ['sourceVpce', 'scp',   'userWithAdmin',   'StopNotebookInstance',               [A, A, X, X, X, X]],
+  ['sourceVpce', 'scp',   'adminOnly',       'StartNotebookInstance',              [A, A, A, A, A, A]],
+  ['sourceVpce', 'scp',   'adminOnly',       'StopNotebookInstance',               [A, A, A, A, A, A]],
+  ['sourceVpce', 'scp',   'breakGlassAdmin', 'StartNotebookInstance',              [A, A, A, A, A, A]],
+  ['sourceVpce', 'scp',   'breakGlassAdmin', 'StopNotebookInstance',               [A, A, A, A, A, A]],
+  ['sourceVpce', 'scp',   'noPolicy',        'StartNotebookInstance',              [I, I, I, I, I, I]],
+  ['sourceVpce', 'scp',   'noPolicy',        'StopNotebookInstance',               [I, I, I, I, I, I]],
+  ['sourceVpc',  'noScp', 'user',            'StartNotebookInstance',              [A, A, A, X, X, X]],
+  ['sourceVpc',  'noScp', 'user',            'StopNotebookInstance',               [A, A, A, X, X, X]],
+  ['sourceVpc',  'noScp', 'userWithAdmin',   'StartNotebookInstance',              [A, A, A, X, X, X]],
+  ['sourceVpc',  'noScp', 'userWithAdmin',   'StopNotebookInstance',               [A, A, A, X, X, X]],
+  ['sourceVpc',  'noScp', 'adminOnly',       'StartNotebookInstance',              [A, A, A, A, A, A]],
+  ['sourceVpc',  'noScp', 'adminOnly',       'StopNotebookInstance',               [A, A, A, A, A, A]],
+  ['sourceVpc',  'noScp', 'breakGlassAdmin', 'StartNotebookInstance',              [A, A, A, A, A, A]],
+  ['sourceVpc',  'noScp', 'breakGlassAdmin', 'StopNotebookInstance',               [A, A, A, A, A, A]],
+  ['sourceVpc',  'noScp', 'noPolicy',        'StartNotebookInstance',              [I, I, I, I, I, I]],
+  ['sourceVpc',  'noScp', 'noPolicy',        'StopNotebookInstance',               [I, I, I, I, I, I]],
+  ['sourceVpc',  'scp',   'user',            'StartNotebookInstance',              [A, A, A, X, X, X]],
+  ['sourceVpc',  'scp',   'user',            'StopNotebookInstance',               [A, A, A, X, X, X]],
+  ['sourceVpc',  'scp',   'userWithAdmin',   'StartNotebookInstance',              [A, A, A, X, X, X]],
+  ['sourceVpc',  'scp',   'userWithAdmin',   'StopNotebookInstance',               [A, A, A, X, X, X]],
+  ['sourceVpc',  'scp',   'adminOnly',       'StartNotebookInstance',              [A, A, A, A, A, A]],
+  ['sourceVpc',  'scp',   'adminOnly',       'StopNotebookInstance',               [A, A, A, A, A, A]],
+  ['sourceVpc',  'scp',   'breakGlassAdmin', 'StartNotebookInstance',              [A, A, A, A, A, A]],
+  ['sourceVpc',  'scp',   'breakGlassAdmin', 'StopNotebookInstance',               [A, A, A, A, A, A]],
+  ['sourceVpc',  'scp',   'noPolicy',        'StartNotebookInstance',              [I, I, I, I, I, I]],
+  ['sourceVpc',  'scp',   'noPolicy',        'StopNotebookInstance',               [I, I, I, I, I, I]],
 ];
 
 describe('notebook access through the real IAM evaluator', () => {
@@ -152,19 +202,22 @@ describe('notebook access through the real IAM evaluator', () => {
 });
 
 describe('scope "all" through the real IAM evaluator', () => {
+  const all = fixtureAccessPolicy('sourceVpce', 'all');
   // prettier-ignore
-  const CASES: readonly (readonly [string, RequestSource, readonly PolicyDocument[], SimulationOutcome])[] = [
-    ['StopNotebookInstance through the API endpoint',                 'apiEndpoint',        [fixtureAccessPolicy('sourceVpce', 'all')],                       A],
-    ['StopNotebookInstance from the internet',                        'internet',           [fixtureAccessPolicy('sourceVpce', 'all')],                       X],
-    ['StopNotebookInstance from the internet, with AdministratorAccess', 'internet',        [fixtureAccessPolicy('sourceVpce', 'all'), ADMINISTRATOR_ACCESS], X],
-    ['StopNotebookInstance by CloudFormation, with AdministratorAccess', 'awsServiceOnBehalf', [fixtureAccessPolicy('sourceVpce', 'all'), ADMINISTRATOR_ACCESS], A],
-    ['StopNotebookInstance through the API endpoint, scope notebook', 'apiEndpoint',        [fixtureAccessPolicy('sourceVpce', 'notebook')],                  I],
+  const CASES: readonly (readonly [string, string, RequestSource, readonly PolicyDocument[], SimulationOutcome])[] = [
+    ['through the API endpoint',                          'UpdateNotebookInstance', 'apiEndpoint',        [all],                                          A],
+    ['from the internet',                                 'UpdateNotebookInstance', 'internet',           [all],                                          X],
+    ['from the internet, with AdministratorAccess',       'UpdateNotebookInstance', 'internet',           [all, ADMINISTRATOR_ACCESS],                    X],
+    ['by CloudFormation, with AdministratorAccess',       'UpdateNotebookInstance', 'awsServiceOnBehalf', [all, ADMINISTRATOR_ACCESS],                    A],
+    // Start and Stop keep no aws:ViaAWSService exemption in either scope.
+    ['by CloudFormation, with AdministratorAccess',       'StopNotebookInstance',   'awsServiceOnBehalf', [all, ADMINISTRATOR_ACCESS],                    X],
+    ['through the API endpoint, scope notebook',          'UpdateNotebookInstance', 'apiEndpoint',        [fixtureAccessPolicy('sourceVpce', 'notebook')], I],
   ];
 
-  it.each(CASES)('%s: %s', async (_case, source, identityPolicies, expected) => {
+  it.each(CASES)('%s: %s', async (_case, action, source, identityPolicies, expected) => {
     const outcome = await simulate({
       principal: NOTEBOOK_USER_ROLE_ARN,
-      action: 'sagemaker:StopNotebookInstance',
+      action: `sagemaker:${action}`,
       resource: NOTEBOOK_ARN,
       identityPolicies,
       context: REQUEST_SOURCES[source],

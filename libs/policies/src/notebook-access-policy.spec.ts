@@ -23,21 +23,27 @@ function statement(document: ReturnType<typeof notebookAccessPolicy>, sid: strin
 describe('notebookAccessPolicy, defaults (sourceVpce, notebook)', () => {
   const document = notebookAccessPolicy(props);
 
-  it('has exactly the five statements, in order', () => {
+  it('has exactly the six statements, in order', () => {
     expect(document.Statement.map((s) => s.Sid)).toEqual([
       'OpenNotebooksThroughEndpoints',
       'ListNotebooksThroughEndpoints',
       'DenyPresignedUrlOutsideEndpoints',
+      'DenyStartStopOutsideEndpoints',
       'DenyNotebookActionsOutsideEndpoints',
       'DenyListNotebooksOutsideEndpoints',
     ]);
   });
 
-  it('allows opening and describing the notebooks (lower-cased ARNs) only through the two endpoints', () => {
+  it('allows opening, describing, starting and stopping the notebooks (lower-cased ARNs) only through the two endpoints', () => {
     expect(statement(document, 'OpenNotebooksThroughEndpoints')).toEqual({
       Sid: 'OpenNotebooksThroughEndpoints',
       Effect: 'Allow',
-      Action: ['sagemaker:CreatePresignedNotebookInstanceUrl', 'sagemaker:DescribeNotebookInstance'],
+      Action: [
+        'sagemaker:CreatePresignedNotebookInstanceUrl',
+        'sagemaker:DescribeNotebookInstance',
+        'sagemaker:StartNotebookInstance',
+        'sagemaker:StopNotebookInstance',
+      ],
       Resource: notebookArns,
       Condition: { StringEquals: { 'aws:SourceVpce': ['vpce-0notebook', 'vpce-0api'] } },
     });
@@ -58,6 +64,16 @@ describe('notebookAccessPolicy, defaults (sourceVpce, notebook)', () => {
       Sid: 'DenyPresignedUrlOutsideEndpoints',
       Effect: 'Deny',
       Action: 'sagemaker:CreatePresignedNotebookInstanceUrl',
+      Resource: notebookArns,
+      Condition: { StringNotEquals: { 'aws:SourceVpce': ['vpce-0notebook', 'vpce-0api'] } },
+    });
+  });
+
+  it('denies Start and Stop outside the endpoints with no exemption either', () => {
+    expect(statement(document, 'DenyStartStopOutsideEndpoints')).toEqual({
+      Sid: 'DenyStartStopOutsideEndpoints',
+      Effect: 'Deny',
+      Action: ['sagemaker:StartNotebookInstance', 'sagemaker:StopNotebookInstance'],
       Resource: notebookArns,
       Condition: { StringNotEquals: { 'aws:SourceVpce': ['vpce-0notebook', 'vpce-0api'] } },
     });
@@ -122,11 +138,14 @@ describe('notebookAccessPolicy, scope all (explicit opt-in)', () => {
     });
   });
 
-  it('denies sagemaker:* on the notebooks outside the endpoints and keeps the presigned-URL Deny', () => {
+  it('denies sagemaker:* on the notebooks outside the endpoints and keeps the presigned-URL and Start/Stop Denies', () => {
     expect(statement(document, 'DenyNotebookActionsOutsideEndpoints').Action).toEqual(['sagemaker:*']);
     expect(statement(document, 'DenyPresignedUrlOutsideEndpoints').Action).toBe(
       'sagemaker:CreatePresignedNotebookInstanceUrl',
     );
+    expect(statement(document, 'DenyStartStopOutsideEndpoints').Condition).toEqual({
+      StringNotEquals: { 'aws:SourceVpce': ['vpce-0notebook', 'vpce-0api'] },
+    });
   });
 
   it('still lists notebooks in a statement of its own', () => {

@@ -23,8 +23,8 @@ export interface NotebookAccessPolicyProps extends AccountRegion {
    */
   readonly mode?: NotebookAccessMode;
   /**
-   * `notebook` allows opening and describing the notebooks; `all` allows every SageMaker action on
-   * them (`sagemaker:*`, an explicit opt-in against Security Hub IAM.21).
+   * `notebook` allows opening, describing, starting and stopping the notebooks; `all` allows every
+   * SageMaker action on them (`sagemaker:*`, an explicit opt-in against Security Hub IAM.21).
    * @default 'notebook'
    */
   readonly scope?: NotebookAccessScope;
@@ -34,6 +34,13 @@ const BUILDER = 'notebookAccessPolicy';
 const PRESIGNED_URL = 'sagemaker:CreatePresignedNotebookInstanceUrl';
 const DESCRIBE = 'sagemaker:DescribeNotebookInstance';
 const LIST = 'sagemaker:ListNotebookInstances';
+/**
+ * "A notebook instance's status must be InService before you can connect to your Jupyter notebook"
+ * (https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_StartNotebookInstance.html), and the
+ * idle-stop lifecycle script stops idle ones: without Start the user is locked out after the first
+ * idle stop. Stop lets users stop a notebook themselves.
+ */
+const START_STOP = ['sagemaker:StartNotebookInstance', 'sagemaker:StopNotebookInstance'];
 
 /**
  * Identity policy for the notebook user: the notebooks open only through the environment's
@@ -70,7 +77,7 @@ export function notebookAccessPolicy(props: NotebookAccessPolicyProps): PolicyDo
     ...notThroughEndpoints,
     BoolIfExists: { 'aws:ViaAWSService': 'false' },
   };
-  const notebookActions = scope === 'all' ? ['sagemaker:*'] : [PRESIGNED_URL, DESCRIBE];
+  const notebookActions = scope === 'all' ? ['sagemaker:*'] : [PRESIGNED_URL, DESCRIBE, ...START_STOP];
 
   return policyDocument(
     {
@@ -93,6 +100,16 @@ export function notebookAccessPolicy(props: NotebookAccessPolicyProps): PolicyDo
       Sid: 'DenyPresignedUrlOutsideEndpoints',
       Effect: 'Deny',
       Action: PRESIGNED_URL,
+      Resource: notebooks,
+      Condition: notThroughEndpoints,
+    },
+    {
+      // Start and Stop change the notebook's state (and its cost); no AWS service needs to call them
+      // on the user's behalf (the idle stop runs as the execution role), so, like the URL, they get
+      // no aws:ViaAWSService exemption: a forward-access call from outside the endpoints is refused too.
+      Sid: 'DenyStartStopOutsideEndpoints',
+      Effect: 'Deny',
+      Action: START_STOP,
       Resource: notebooks,
       Condition: notThroughEndpoints,
     },

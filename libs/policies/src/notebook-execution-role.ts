@@ -10,7 +10,18 @@ export interface NotebookExecutionTrustPolicyProps {
   readonly accountId: string;
 }
 
-/** Trust policy of the notebook execution role: the SageMaker service, on behalf of this account only. */
+/**
+ * Trust policy of the notebook execution role: the SageMaker service, on behalf of this account only.
+ *
+ * The condition is `aws:SourceAccount` in the account form of SageMaker's confused-deputy page ("Use
+ * aws:SourceAccount if you want to allow any resource in that account to be associated with the
+ * cross-service use", https://docs.aws.amazon.com/sagemaker/latest/dg/security-confused-deputy-prevention.html).
+ * That page has feature examples (training and processing jobs, inference, batch transform,
+ * pipelines, Studio, ...) but none for notebook instances and no `aws:SourceArn` format for them, so
+ * there is no `aws:SourceArn` condition here. Nothing AWS publishes says notebook instances omit the
+ * key; if they did, this `StringEquals` would fail closed (the notebook could not start), which
+ * only a deploy to a real account shows.
+ */
 export function notebookExecutionTrustPolicy({ accountId }: NotebookExecutionTrustPolicyProps): PolicyDocument {
   requireFormat('notebookExecutionTrustPolicy', 'accountId', accountId, /^\d{12}$/, 'a 12-digit account id');
   return policyDocument({

@@ -39,6 +39,29 @@ describe('notebookUserTrustPolicy', () => {
     expect(document.Statement.map((s) => s.Action)).toEqual(['sts:AssumeRole', 'sts:AssumeRoleWithSAML']);
   });
 
+  it('trusts Identity Center permission sets by name: the account root, narrowed to their role paths', () => {
+    const document = notebookUserTrustPolicy({ identityCenterPermissionSets: ['MLEngineer', 'DataScientist'], accountId: '111122223333' });
+    const sso = 'arn:aws:iam::111122223333:role/aws-reserved/sso.amazonaws.com';
+    expect(document.Statement).toEqual([
+      {
+        Sid: 'IdentityCenterPermissionSetsAssume',
+        Effect: 'Allow',
+        Principal: { AWS: 'arn:aws:iam::111122223333:root' },
+        Action: 'sts:AssumeRole',
+        Condition: {
+          ArnLike: {
+            'aws:PrincipalArn': [
+              `${sso}/*/AWSReservedSSO_MLEngineer_*`,
+              `${sso}/AWSReservedSSO_MLEngineer_*`,
+              `${sso}/*/AWSReservedSSO_DataScientist_*`,
+              `${sso}/AWSReservedSSO_DataScientist_*`,
+            ],
+          },
+        },
+      },
+    ]);
+  });
+
   it('accepts a token for a role ARN', () => {
     expect(notebookUserTrustPolicy({ roleArns: ['${aws_iam_role.analyst.arn}'] }).Statement[0].Principal).toEqual({
       AWS: ['${aws_iam_role.analyst.arn}'],
@@ -48,7 +71,11 @@ describe('notebookUserTrustPolicy', () => {
 
 describe('notebookUserTrustPolicy refuses broad or malformed principals', () => {
   it.each([
-    [{}, /name at least one principal in roleArns or samlProviderArns; got roleArns=\[\], samlProviderArns=\[\]/],
+    [
+      {},
+      'notebookUserTrustPolicy: name at least one principal in roleArns, samlProviderArns or identityCenterPermissionSets; ' +
+        'got roleArns=[], samlProviderArns=[], identityCenterPermissionSets=[]',
+    ],
     [{ roleArns: [], samlProviderArns: [] }, /name at least one principal/],
     [{ roleArns: ['*'] }, /roleArns\[0\] contains "\*", which trusts any principal; got "\*"/],
     [
@@ -67,7 +94,20 @@ describe('notebookUserTrustPolicy refuses broad or malformed principals', () => 
       /samlProviderArns\[0\] has the wrong form; .* Allowed: a SAML provider ARN/,
     ],
     [{ samlProviderArns: ['*'] }, /samlProviderArns\[0\] contains "\*"/],
-  ])('refuses %j', (props, message) => {
+    [
+      { identityCenterPermissionSets: ['MLEngineer'] },
+      'notebookUserTrustPolicy: accountId must be a non-empty string; got undefined',
+    ],
+    [
+      { identityCenterPermissionSets: ['MLEngineer'], accountId: 'arn:aws:iam::111122223333:root' },
+      'notebookUserTrustPolicy: accountId must be the 12-digit account of the permission-set roles; got "arn:aws:iam::111122223333:root"',
+    ],
+    ...['ML*', 'ML Engineer', '', 'A'.repeat(33), 'AWSReservedSSO_ML/x'].map((name) => [
+      { identityCenterPermissionSets: ['MLEngineer', name], accountId: '111122223333' },
+      'notebookUserTrustPolicy: identityCenterPermissionSets[1] must be a permission set name ' +
+        `(1-32 letters, digits and + = , . @ _ -, no wildcards); got ${JSON.stringify(name)}`,
+    ]),
+  ] as [object, string | RegExp][])('refuses %j', (props, message) => {
     expect(() => notebookUserTrustPolicy(props)).toThrow(message);
   });
 

@@ -16,7 +16,8 @@ import {
 } from './testing/fixtures';
 import { simulate } from './testing/simulate';
 
-const FOREIGN_ROLE_ARN = 'arn:aws:iam::444455556666:role/admin';
+const FOREIGN_ACCOUNT = '444455556666';
+const FOREIGN_ROLE_ARN = `arn:aws:iam::${FOREIGN_ACCOUNT}:role/admin`;
 
 describe('notebookUserTrustPolicy', () => {
   const trust = notebookUserTrustPolicy({
@@ -69,6 +70,36 @@ describe('notebookUserTrustPolicy', () => {
       });
     expect(await withSaml('https://signin.aws.amazon.com/saml')).toBe('Allowed');
     expect(await withSaml('https://idp.example.com/saml')).toBe('ImplicitlyDenied');
+  });
+});
+
+describe('notebookUserTrustPolicy with Identity Center permission sets', () => {
+  const trust = notebookUserTrustPolicy({ identityCenterPermissionSets: ['MLEngineer'], accountId: ACCOUNT_ID });
+  const sso = `arn:aws:iam::${ACCOUNT_ID}:role/aws-reserved/sso.amazonaws.com`;
+  const assume = (principal: string) =>
+    simulate({
+      principal,
+      action: 'sts:AssumeRole',
+      resource: NOTEBOOK_USER_ROLE_ARN,
+      resourcePolicy: trust,
+      identityPolicies: [ADMINISTRATOR_ACCESS],
+    });
+
+  it.each([
+    ['the role as provisioned today', `${sso}/eu-west-1/AWSReservedSSO_MLEngineer_0123456789abcdef`],
+    ['the role after a reprovisioning (new suffix), Identity Center in another region', `${sso}/ap-southeast-2/AWSReservedSSO_MLEngineer_fedcba9876543210`],
+    ['the role with Identity Center in us-east-1 (no region in the path)', `${sso}/AWSReservedSSO_MLEngineer_a1b2c3d4e5f60718`],
+  ])('lets %s assume the notebook-user role', async (_case, principal) => {
+    expect(await assume(principal)).toBe('Allowed');
+  });
+
+  it.each([
+    ['an administrator role of the account', ADMIN_ROLE_ARN],
+    ['another permission set\'s role', `${sso}/eu-west-1/AWSReservedSSO_AdministratorAccess_0123456789abcdef`],
+    ['a role named like a permission-set role outside the Identity Center path', `arn:aws:iam::${ACCOUNT_ID}:role/AWSReservedSSO_MLEngineer_0123456789abcdef`],
+    ['the permission-set role of another account', `arn:aws:iam::${FOREIGN_ACCOUNT}:role/aws-reserved/sso.amazonaws.com/eu-west-1/AWSReservedSSO_MLEngineer_0123456789abcdef`],
+  ])('keeps %s out', async (_case, principal) => {
+    expect(await assume(principal)).toBe('ImplicitlyDenied');
   });
 });
 

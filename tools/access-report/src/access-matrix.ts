@@ -5,7 +5,8 @@ import { organizationStackId, stackId, type DeploymentTarget } from '@privatelin
 import type { NetworkHandoff } from '@privatelink/handoff';
 import { NETWORK_HANDOFF_OUTPUTS } from '@privatelink/handoff';
 import { fakeNetworkHandoff } from '@privatelink/handoff/testing';
-import { notebookGuardScp, renderPolicy } from '@privatelink/policies';
+import { notebookGuardScp, notebookLifecycleConfigArn, renderPolicy } from '@privatelink/policies';
+import { names } from '@privatelink/stack-kit';
 import {
   ADMINISTRATOR_ACCESS,
   simulate,
@@ -18,6 +19,8 @@ export const ACTIONS = [
   'sagemaker:CreatePresignedNotebookInstanceUrl',
   'sagemaker:DescribeNotebookInstance',
   'sagemaker:ListNotebookInstances',
+  'sagemaker:StartNotebookInstance',
+  'sagemaker:StopNotebookInstance',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -26,6 +29,24 @@ export type PrincipalKind = (typeof PRINCIPALS)[number];
 
 export const SOURCES = ['notebook endpoint', 'API endpoint', 'other endpoint, same VPC', 'another VPC', 'internet'] as const;
 export type Source = (typeof SOURCES)[number];
+
+/** Who tries to get around the SCP: an administrator of the account, and the break-glass role. */
+export const SCP_PRINCIPALS = ['administrator outside break-glass', 'break-glass role'] as const;
+export type ScpPrincipal = (typeof SCP_PRINCIPALS)[number];
+
+/** What they try, from the endpoints (the SCP's own presigned-URL rule is in the matrix above). */
+export const SCP_REQUESTS = [
+  "change the break-glass role's trust policy",
+  'create a notebook with a foreign lifecycle configuration',
+] as const;
+export type ScpRequest = (typeof SCP_REQUESTS)[number];
+
+export interface ScpCell {
+  readonly principal: ScpPrincipal;
+  readonly request: ScpRequest;
+  readonly withoutScp: SimulationOutcome;
+  readonly withScp: SimulationOutcome;
+}
 
 export interface MatrixCell {
   readonly scp: boolean;
@@ -45,6 +66,8 @@ export interface SynthesizedAccess {
   readonly scp?: string;
   /** True when `scp` is the config's; false when it is rendered only to show its effect. */
   readonly scpEnabled: boolean;
+  /** The (first) break-glass role of the SCP: the config's, or a stand-in when the SCP is not enabled. */
+  readonly breakGlassRoleArn: string;
   readonly notebookArn: string;
   readonly handoff: NetworkHandoff;
   /** Values standing in for the `terraform_remote_state` outputs the policies reference. */
@@ -120,6 +143,8 @@ export function synthesizedAccess(outdir: string, target: DeploymentTarget): Syn
   const handoff = fakeHandoffFor(region.region);
   const tokens = tokensFor(target);
   let scp = scpResource?.['content'] as string | undefined;
+  const breakGlassRoleArn =
+    environment.sagemaker.scp?.breakGlassPrincipalArns[0] ?? `arn:aws:iam::${environment.accountId}:role/BreakGlass`;
   if (scp) {
     // The SCP lives in the organization stack, which reads every region's network.
     scp = resolveTokens(scp, tokens);
@@ -130,7 +155,18 @@ export function synthesizedAccess(outdir: string, target: DeploymentTarget): Syn
           const other = fakeHandoffFor(r.region);
           return [other.apiEndpointId, other.notebookEndpointId];
         }),
-        breakGlassPrincipalArns: [`arn:aws:iam::${environment.accountId}:role/BreakGlass`],
+        breakGlassPrincipalArns: [breakGlassRoleArn],
+        // As the SageMaker stack builds them: the idle-stop configurations of every region.
+        allowedLifecycleConfigArns: environment.regions.flatMap((r) =>
+          environment.sagemaker.notebooks
+            .filter((notebook) => notebook.idleStopMinutes !== undefined)
+            .map((notebook) =>
+              notebookLifecycleConfigArn(
+                { accountId: environment.accountId, region: r.region },
+                names({ ...target, region: r }).idleStopLifecycleConfig(notebook.name),
+              ),
+            ),
+        ),
       }),
     );
   }
@@ -140,6 +176,7 @@ export function synthesizedAccess(outdir: string, target: DeploymentTarget): Syn
     accessPolicy: policy['policy'] as string,
     scp,
     scpEnabled: scpResource !== undefined,
+    breakGlassRoleArn,
     notebookArn: arns[0],
     handoff,
     tokens,
@@ -198,6 +235,61 @@ export async function evaluateMatrix(access: SynthesizedAccess): Promise<MatrixC
   return cells;
 }
 
+/** The SCP's guard rails that no endpoint condition covers: who may change the guard, what notebooks may run. */
+export async function evaluateScpChecks(access: SynthesizedAccess): Promise<ScpCell[]> {
+  const { accountId } = access.target.environment;
+  const region = access.target.region.region;
+  const principals: Record<ScpPrincipal, string> = {
+    'administrator outside break-glass': `arn:aws:iam::${accountId}:role/platform-admin`,
+    'break-glass role': access.breakGlassRoleArn,
+  };
+  const requests: Record<ScpRequest, { action: string; resource: string; context: RequestContext }> = {
+    "change the break-glass role's trust policy": {
+      action: 'iam:UpdateAssumeRolePolicy',
+      resource: access.breakGlassRoleArn,
+      context: {},
+    },
+    'create a notebook with a foreign lifecycle configuration': {
+      action: 'sagemaker:CreateNotebookInstance',
+      resource: access.notebookArn,
+      // Compliant in every other respect, so only the lifecycle configuration decides.
+      context: {
+        'sagemaker:DirectInternetAccess': 'Disabled',
+        'sagemaker:RootAccess': 'Disabled',
+        'sagemaker:VpcSubnets': ['subnet-0ffffffffffffffff'],
+        'sagemaker:MinimumInstanceMetadataServiceVersion': '2',
+        'sagemaker:VolumeKmsKeyArn': `arn:aws:kms:${region}:${accountId}:key/1234abcd-12ab-34cd-56ef-1234567890ab`,
+        'sagemaker:NotebookInstanceLifecycleConfigArns': [
+          `arn:aws:sagemaker:${region}:${accountId}:notebook-instance-lifecycle-config/curl-and-run`,
+        ],
+      },
+    },
+  };
+  const cells: ScpCell[] = [];
+  for (const principal of SCP_PRINCIPALS) {
+    for (const request of SCP_REQUESTS) {
+      const { action, resource, context } = requests[request];
+      const evaluate = (scps: readonly PolicyInput[] | undefined) =>
+        simulate({
+          principal: principals[principal],
+          action,
+          resource,
+          resourceAccount: accountId,
+          identityPolicies: [ADMINISTRATOR_ACCESS],
+          ...(scps ? { scps } : {}),
+          context,
+        });
+      cells.push({
+        principal,
+        request,
+        withoutScp: await evaluate(undefined),
+        withScp: access.scp ? await evaluate([access.scp]) : await evaluate(undefined),
+      });
+    }
+  }
+  return cells;
+}
+
 const SYMBOL: Record<SimulationOutcome, string> = {
   Allowed: 'allowed',
   ExplicitlyDenied: '**denied** (explicit)',
@@ -205,7 +297,7 @@ const SYMBOL: Record<SimulationOutcome, string> = {
 };
 
 /** A Markdown report a security reviewer can read on its own. */
-export function renderReport(access: SynthesizedAccess, cells: readonly MatrixCell[]): string {
+export function renderReport(access: SynthesizedAccess, cells: readonly MatrixCell[], scpCells: readonly ScpCell[]): string {
   const { environment, region } = access.target;
   const settings = environment.sagemaker.access;
   const lines = [
@@ -238,5 +330,21 @@ export function renderReport(access: SynthesizedAccess, cells: readonly MatrixCe
     }
     lines.push('');
   }
+  lines.push(
+    '## What the organization SCP guards besides the endpoints',
+    '',
+    `Both principals hold AdministratorAccess; the break-glass role is \`${access.breakGlassRoleArn}\`${access.scpEnabled ? '' : ' (a stand-in: the SCP is not enabled in config)'}.`,
+    'The notebook request is compliant in every other respect (no internet, no root, in a VPC, IMDSv2, a volume key).',
+    '',
+    '| principal | request | without the SCP | with the SCP |',
+    '| --- | --- | --- | --- |',
+  );
+  for (const principal of SCP_PRINCIPALS) {
+    for (const request of SCP_REQUESTS) {
+      const cell = scpCells.find((c) => c.principal === principal && c.request === request);
+      lines.push(`| ${principal} | ${request} | ${cell ? SYMBOL[cell.withoutScp] : '?'} | ${cell ? SYMBOL[cell.withScp] : '?'} |`);
+    }
+  }
+  lines.push('');
   return `${lines.join('\n')}\n`;
 }

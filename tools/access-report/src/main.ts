@@ -2,7 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { ConfigError, deploymentTargets, loadConfig } from '@privatelink/config';
-import { evaluateMatrix, renderReport, synthesizedAccess } from './access-matrix';
+import { evaluateMatrix, evaluateScpChecks, renderReport, synthesizedAccess } from './access-matrix';
 
 /** `npm run access-report [-- --out <dir>]`: one Markdown matrix per env-region, from cdktf.out. */
 async function main(): Promise<number> {
@@ -28,7 +28,7 @@ async function main(): Promise<number> {
     }
     const access = synthesizedAccess(outdir, target);
     const file = join(reports, `${name}.md`);
-    writeFileSync(file, renderReport(access, await evaluateMatrix(access)));
+    writeFileSync(file, renderReport(access, await evaluateMatrix(access), await evaluateScpChecks(access)));
     process.stdout.write(`wrote ${file}\n`);
   }
   return 0;

@@ -1,5 +1,5 @@
 /** Every document the builders produce, in every mode, for whole-library checks. */
-import { endpointPolicy } from '../endpoint-policy';
+import { endpointPolicy, stsEndpointPolicy } from '../endpoint-policy';
 import { flowLogsDeliveryPolicy, flowLogsTrustPolicy } from '../flow-logs-role';
 import { logsKeyPolicy } from '../logs-key-policy';
 import { notebookAccessPolicy, type NotebookAccessMode, type NotebookAccessScope } from '../notebook-access-policy';
@@ -9,13 +9,15 @@ import { notebookKeyPolicy } from '../notebook-key-policy';
 import { notebookSelfStopPolicy } from '../notebook-self-stop-policy';
 import { notebookUserTrustPolicy } from '../notebook-user-trust-policy';
 import type { PolicyDocument } from '../policy-document';
+import { s3GatewayPolicy } from '../s3-gateway-policy';
 import {
   ACCOUNT_ID,
   API_ENDPOINT_ID,
-  BREAK_GLASS_PATTERN,
+  BREAK_GLASS_ROLE_ARN,
   EXECUTION_ROLE_ARN,
   IDENTITY_CENTER_ROLE_ARN,
   KMS_KEY_ARN,
+  LIFECYCLE_CONFIG_ARN,
   NOTEBOOK_ENDPOINT_ID,
   NOTEBOOK_NAMES,
   OTHER_VPC_ENDPOINT_ID,
@@ -53,11 +55,12 @@ export function fixtureAccessPolicy(mode?: NotebookAccessMode, scope?: NotebookA
   });
 }
 
-/** The guard SCP admitting the fixture environment's two endpoints only. */
+/** The guard SCP admitting the fixture environment's two endpoints and its idle-stop lifecycle configuration only. */
 export function fixtureGuardScp(): PolicyDocument {
   return notebookGuardScp({
     allowedEndpointIds: [NOTEBOOK_ENDPOINT_ID, API_ENDPOINT_ID],
-    breakGlassPrincipalArns: [BREAK_GLASS_PATTERN],
+    breakGlassPrincipalArns: [BREAK_GLASS_ROLE_ARN],
+    allowedLifecycleConfigArns: [LIFECYCLE_CONFIG_ARN],
   });
 }
 
@@ -79,7 +82,8 @@ export function builtDocuments(): readonly BuiltDocument[] {
       kind: 'scp',
       document: notebookGuardScp({
         allowedEndpointIds: [NOTEBOOK_ENDPOINT_ID, API_ENDPOINT_ID, OTHER_VPC_ENDPOINT_ID],
-        breakGlassPrincipalArns: [BREAK_GLASS_PATTERN],
+        breakGlassPrincipalArns: [BREAK_GLASS_ROLE_ARN],
+        allowedLifecycleConfigArns: [LIFECYCLE_CONFIG_ARN],
       }),
     },
     { name: 'notebookExecutionTrustPolicy', kind: 'trust', document: notebookExecutionTrustPolicy(accountRegion) },
@@ -117,7 +121,23 @@ export function builtDocuments(): readonly BuiltDocument[] {
         samlProviderArns: [SAML_PROVIDER_ARN],
       }),
     },
+    {
+      name: 'notebookUserTrustPolicy(Identity Center permission sets)',
+      kind: 'trust',
+      document: notebookUserTrustPolicy({ identityCenterPermissionSets: ['MLEngineer'], accountId: ACCOUNT_ID }),
+    },
     { name: 'endpointPolicy', kind: 'endpoint', document: endpointPolicy({ accountId: ACCOUNT_ID }) },
+    {
+      name: 'endpointPolicy(organization)',
+      kind: 'endpoint',
+      document: endpointPolicy({ accountId: ACCOUNT_ID, organizationId: 'o-a1b2c3d4e5' }),
+    },
+    { name: 'stsEndpointPolicy', kind: 'endpoint', document: stsEndpointPolicy({ accountId: ACCOUNT_ID }) },
+    {
+      name: 's3GatewayPolicy(with ECR layers)',
+      kind: 'endpoint',
+      document: s3GatewayPolicy({ accountId: ACCOUNT_ID, region: REGION, allowEcrLayers: true }),
+    },
     {
       name: 'logsKeyPolicy',
       kind: 'key',

@@ -3,6 +3,9 @@ import { policyDocument, type PolicyDocument } from '../policy-document';
 import type { RequestContext } from './simulate';
 
 export const ACCOUNT_ID = '111122223333';
+/** An account outside the environment (and outside its organization). */
+export const OTHER_ACCOUNT_ID = '444455556666';
+export const ORGANIZATION_ID = 'o-a1b2c3d4e5';
 export const REGION = 'eu-west-1';
 /** Mixed case on purpose: SageMaker lower-cases notebook names in ARNs. */
 export const NOTEBOOK_NAMES = ['Analysis-Dev', 'reporting-dev'] as const;
@@ -19,9 +22,17 @@ export const EXECUTION_ROLE_ARN = `arn:aws:iam::${ACCOUNT_ID}:role/notebook-exec
 export const NOTEBOOK_USER_ROLE_ARN = `arn:aws:iam::${ACCOUNT_ID}:role/notebook-user-dev`;
 export const ADMIN_ROLE_ARN = `arn:aws:iam::${ACCOUNT_ID}:role/platform-admin`;
 export const BREAK_GLASS_ROLE_ARN = `arn:aws:iam::${ACCOUNT_ID}:role/BreakGlassAdmin`;
-export const BREAK_GLASS_PATTERN = 'arn:aws:iam::*:role/BreakGlass*';
 export const IDENTITY_CENTER_ROLE_ARN = `arn:aws:iam::${ACCOUNT_ID}:role/aws-reserved/sso.amazonaws.com/eu-west-1/AWSReservedSSO_NotebookUsers_0123456789abcdef`;
 export const SAML_PROVIDER_ARN = `arn:aws:iam::${ACCOUNT_ID}:saml-provider/CorporateIdP`;
+export const OIDC_PROVIDER_ARN = `arn:aws:iam::${ACCOUNT_ID}:oidc-provider/token.actions.githubusercontent.com`;
+/** A role and a SAML provider of another account. */
+export const FOREIGN_ROLE_ARN = `arn:aws:iam::${OTHER_ACCOUNT_ID}:role/admin`;
+export const FOREIGN_SAML_PROVIDER_ARN = `arn:aws:iam::${OTHER_ACCOUNT_ID}:saml-provider/OtherIdP`;
+
+/** The environment's idle-stop lifecycle configuration (`<notebook>-idle-stop`, lower-cased in the ARN). */
+export const LIFECYCLE_CONFIG_ARN = `arn:aws:sagemaker:${REGION}:${ACCOUNT_ID}:notebook-instance-lifecycle-config/analysis-dev-idle-stop`;
+/** A lifecycle configuration someone else created in the account. */
+export const FOREIGN_LIFECYCLE_CONFIG_ARN = `arn:aws:sagemaker:${REGION}:${ACCOUNT_ID}:notebook-instance-lifecycle-config/curl-and-run`;
 
 /** `arn:aws:sagemaker:<region>:<account>:notebook-instance/<lower-cased name>` of the first notebook. */
 export const NOTEBOOK_ARN = `arn:aws:sagemaker:${REGION}:${ACCOUNT_ID}:notebook-instance/analysis-dev`;

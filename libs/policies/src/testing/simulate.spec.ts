@@ -1,6 +1,6 @@
 import { policyDocument, renderPolicy } from '../policy-document';
-import { ADMINISTRATOR_ACCESS, NOTEBOOK_ARN, NOTEBOOK_USER_ROLE_ARN } from './fixtures';
-import { simulate } from './simulate';
+import { ACCOUNT_ID, ADMINISTRATOR_ACCESS, NOTEBOOK_ARN, NOTEBOOK_USER_ROLE_ARN, SAML_PROVIDER_ARN } from './fixtures';
+import { ANONYMOUS, simulate } from './simulate';
 
 const describeThrough = (endpointId: string) =>
   policyDocument({
@@ -95,4 +95,49 @@ describe('simulate', () => {
       'ExplicitlyDenied',
     );
   });
+
+  it('passes the request through endpoint policies: an endpoint that does not allow it refuses it', async () => {
+    const throughEndpoint = (statement: object) =>
+      simulate({
+        ...request,
+        identityPolicies: [ADMINISTRATOR_ACCESS],
+        endpointPolicies: [JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: '*', Resource: '*', ...statement }] })],
+      });
+    expect(await throughEndpoint({ Action: 'sagemaker:DescribeNotebookInstance' })).toBe('Allowed');
+    expect(await throughEndpoint({ Action: 'sagemaker:ListNotebookInstances' })).toBe('ImplicitlyDenied');
+  });
+
+  it('fills in aws:ResourceAccount from the resource, and lets the context override it', async () => {
+    const bounded = JSON.stringify({
+      Version: '2012-10-17',
+      Statement: [{ Effect: 'Allow', Principal: '*', Action: '*', Resource: '*', Condition: { StringEquals: { 'aws:ResourceAccount': ACCOUNT_ID } } }],
+    });
+    const base = { ...request, identityPolicies: [ADMINISTRATOR_ACCESS], endpointPolicies: [bounded] };
+    expect(await simulate(base)).toBe('Allowed');
+    expect(await simulate({ ...base, context: { 'aws:ResourceAccount': '444455556666' } })).toBe('ImplicitlyDenied');
+  });
+
+  it('gives unsigned requests (SAML, anonymous) no principal keys', async () => {
+    const ownAccountOnly = JSON.stringify({
+      Version: '2012-10-17',
+      Statement: [{ Effect: 'Allow', Principal: '*', Action: '*', Resource: '*', Condition: { StringEquals: { 'aws:PrincipalAccount': ACCOUNT_ID } } }],
+    });
+    const trust = JSON.stringify({
+      Version: '2012-10-17',
+      Statement: [{ Effect: 'Allow', Principal: { Federated: SAML_PROVIDER_ARN }, Action: 'sts:AssumeRoleWithSAML' }],
+    });
+    const saml = (endpointPolicies: string[]) =>
+      simulate({ principal: SAML_PROVIDER_ARN, action: 'sts:AssumeRoleWithSAML', resource: NOTEBOOK_USER_ROLE_ARN, resourcePolicy: trust, endpointPolicies });
+    expect(await saml([])).toBe('Allowed');
+    expect(await saml([ownAccountOnly])).toBe('ImplicitlyDenied');
+    const publicRead = JSON.stringify({
+      Version: '2012-10-17',
+      Statement: [{ Effect: 'Allow', Principal: '*', Action: 's3:GetObject', Resource: 'arn:aws:s3:::public/*' }],
+    });
+    const anonymous = (endpointPolicies: string[]) =>
+      simulate({ principal: ANONYMOUS, action: 's3:GetObject', resource: 'arn:aws:s3:::public/k', resourceAccount: '999988887777', resourcePolicy: publicRead, endpointPolicies });
+    expect(await anonymous([])).toBe('Allowed');
+    expect(await anonymous([ownAccountOnly])).toBe('ImplicitlyDenied');
+  });
 });
+

@@ -1,6 +1,6 @@
 // Test-only: @cloud-copilot/iam-simulate is AGPL-licensed, so it is imported from `src/testing/**`
 // and spec files only, never from the runtime builders.
-import { runSimulation, type Simulation } from '@cloud-copilot/iam-simulate';
+import { anonymousPrincipal, runSimulation, type Simulation } from '@cloud-copilot/iam-simulate';
 import type { PolicyDocument } from '../policy-document';
 
 /** A policy as a typed document or as the literal JSON found in synthesized Terraform. */
@@ -12,8 +12,14 @@ export type SimulationOutcome = 'Allowed' | 'ExplicitlyDenied' | 'ImplicitlyDeni
 /** Request-context values, e.g. `{ 'aws:SourceVpce': 'vpce-0abc', 'aws:ViaAWSService': 'false' }`. */
 export type RequestContext = Readonly<Record<string, string | readonly string[]>>;
 
+/** The principal of an unsigned request (an anonymous S3 read, say): no principal keys at all. */
+export const ANONYMOUS = 'anonymous';
+
 export interface SimulateRequest {
-  /** ARN of the calling principal, e.g. `arn:aws:iam::111122223333:role/notebook-user`. */
+  /**
+   * ARN of the calling principal, e.g. `arn:aws:iam::111122223333:role/notebook-user`; a SAML or OIDC
+   * provider ARN for `sts:AssumeRoleWith*`; or {@link ANONYMOUS}.
+   */
   readonly principal: string;
   /** `service:Action`, e.g. `sagemaker:CreatePresignedNotebookInstanceUrl`. */
   readonly action: string;
@@ -41,10 +47,16 @@ export interface SimulateRequest {
    */
   readonly resourcePolicy?: PolicyInput;
   /**
+   * Policies of the VPC endpoints the request passes through (every statement needs `"Principal": "*"`).
+   * @default - the request passes no endpoint
+   */
+  readonly endpointPolicies?: readonly PolicyInput[];
+  /**
    * Request-context keys; a key left out is absent from the request, as on an internet call.
-   * `aws:PrincipalArn` and `aws:PrincipalAccount` are filled in from `principal` (the evaluator does
-   * not derive them), unless given here.
-   * @default - only the principal keys
+   * `aws:PrincipalArn` and `aws:PrincipalAccount` are filled in from an IAM `principal`, and
+   * `aws:ResourceAccount` from the resource account (the evaluator derives neither), unless given
+   * here. Unsigned requests (SAML, OIDC, anonymous) carry no principal keys.
+   * @default - only the principal and resource-account keys
    */
   readonly context?: RequestContext;
   /**
@@ -70,19 +82,19 @@ export async function simulate(request: SimulateRequest): Promise<SimulationOutc
     name,
     policy: resolveTokens(policy, request.tokens ?? {}, name),
   });
+  const resourceAccount =
+    request.resourceAccount ?? accountOf(request.resource) ?? requireAccountOf(request.principal);
   const simulation: Simulation = {
     request: {
-      principal: request.principal,
+      principal: request.principal === ANONYMOUS ? anonymousPrincipal : request.principal,
       action: request.action,
-      resource: {
-        resource: request.resource,
-        accountId: request.resourceAccount ?? accountOf(request.resource) ?? requireAccountOf(request.principal),
-      },
+      resource: { resource: request.resource, accountId: resourceAccount },
       contextVariables: Object.fromEntries(
-        Object.entries({ ...principalContext(request.principal), ...request.context }).map(([key, value]) => [
-          key,
-          typeof value === 'string' ? value : [...value],
-        ]),
+        Object.entries({
+          ...principalContext(request.principal),
+          'aws:ResourceAccount': resourceAccount,
+          ...request.context,
+        }).map(([key, value]) => [key, typeof value === 'string' ? value : [...value]]),
       ),
     },
     identityPolicies: (request.identityPolicies ?? []).map((policy, i) => load(policy, `identity-${i}`)),
@@ -102,6 +114,9 @@ export async function simulate(request: SimulateRequest): Promise<SimulationOutc
     ...(request.resourcePolicy === undefined
       ? {}
       : { resourcePolicy: load(request.resourcePolicy, 'resource').policy }),
+    ...(request.endpointPolicies === undefined
+      ? {}
+      : { vpcEndpointPolicies: request.endpointPolicies.map((policy, i) => load(policy, `endpoint-${i}`)) }),
   };
 
   const response = await runSimulation(simulation, { simulationMode: 'Strict' });
@@ -134,10 +149,15 @@ function resolveTokens(policy: PolicyInput, tokens: Readonly<Record<string, stri
   return JSON.parse(json);
 }
 
-/** The keys AWS sets on every request signed by an IAM principal. */
+/**
+ * The keys AWS sets on every request signed by an IAM principal. `sts:AssumeRoleWithSAML` and
+ * `sts:AssumeRoleWithWebIdentity` are unsigned: the request names the identity provider but carries
+ * no principal keys (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-keys.html#condition-keys-principalaccount).
+ */
 function principalContext(principal: string): RequestContext {
   const account = accountOf(principal);
-  return principal.startsWith('arn:') && account !== undefined
+  const federated = /:(saml|oidc)-provider\//.test(principal);
+  return principal.startsWith('arn:') && account !== undefined && !federated
     ? { 'aws:PrincipalArn': principal, 'aws:PrincipalAccount': account }
     : {};
 }

@@ -10,6 +10,7 @@ import {
   policyDocument,
   renderPolicy,
   s3GatewayPolicy,
+  stsEndpointPolicy,
   type PolicyDocument,
   type PolicyStatement,
 } from '@privatelink/policies';
@@ -33,6 +34,8 @@ import { scpPresignedUrlGuard } from './scp-presigned-url-guard';
 import { STRONG_TUNNEL_CRYPTO, vpnTunnelCrypto } from './vpn-tunnel-crypto';
 
 const PRESIGNED = 'sagemaker:CreatePresignedNotebookInstanceUrl';
+const PRINCIPAL_KEYS = 'aws:PrincipalAccount / aws:PrincipalOrgID / aws:PrincipalOrgPaths / aws:PrincipalArn';
+const RESOURCE_KEYS = 'aws:ResourceAccount / aws:ResourceOrgID / aws:ResourceOrgPaths';
 
 /** Both tunnels, both phases, as OnPremConnectivity sets them (TUNNEL_CRYPTO). */
 function strongTunnels(): Partial<VpnConnectionConfig> {
@@ -112,9 +115,81 @@ describe('endpoint-policy', () => {
       expectedMessage(
         endpointPolicy,
         'aws_vpc_endpoint.ec2-endpoint',
-        'AnyoneOverTls allows principal "*" without aws:PrincipalAccount / aws:PrincipalOrgID / aws:PrincipalOrgPaths / aws:PrincipalArn',
+        `AnyoneOverTls allows principal "*" without ${PRINCIPAL_KEYS} and without a resource perimeter (${RESOURCE_KEYS})`,
       ),
     ]);
+  });
+
+  /** An interface endpoint whose policy is the given statements. */
+  const withPolicy = (...statements: PolicyStatement[]) =>
+    synthTestStack((scope) => privateNetwork(scope, { endpoint: { policy: renderPolicy(policyDocument(...statements)) } }));
+  const ownPrincipals = { 'aws:PrincipalAccount': ACCOUNT_ID };
+  const allowAll = (sid: string, condition: PolicyStatement['Condition']): PolicyStatement => ({
+    Sid: sid,
+    Effect: 'Allow',
+    Principal: '*',
+    Action: '*',
+    Resource: '*',
+    ...(condition ? { Condition: condition } : {}),
+  });
+
+  test('refuses the principal-only policy: own credentials could carry data to any account\'s resources', () => {
+    expect(messagesOf(endpointPolicy, withPolicy(allowAll('OwnAccountPrincipalsOnly', { StringEquals: ownPrincipals })))).toEqual([
+      expectedMessage(
+        endpointPolicy,
+        'aws_vpc_endpoint.ec2-endpoint',
+        `OwnAccountPrincipalsOnly allows principal "*" without a resource perimeter (${RESOURCE_KEYS})`,
+      ),
+    ]);
+  });
+
+  test.each([
+    ['aws:ResourceAccount', { StringEquals: { ...ownPrincipals, 'aws:ResourceAccount': ACCOUNT_ID } }],
+    ['aws:ResourceOrgID', { StringEquals: { ...ownPrincipals, 'aws:ResourceOrgID': 'o-a1b2c3d4e5' } }],
+    ['aws:PrincipalOrgID and aws:ResourceOrgPaths', { StringEquals: { 'aws:PrincipalOrgID': 'o-a1b2c3d4e5' }, StringLike: { 'aws:ResourceOrgPaths': 'o-a1b2c3d4e5/r-ab12/*' } }],
+  ])('accepts a principal condition with a resource perimeter by %s', (_case, condition) => {
+    const stack = withPolicy(allowAll('Bounded', condition));
+    expect(messagesOf(endpointPolicy, stack)).toEqual([]);
+    expect(compliantCount(endpointPolicy, stack)).toBe(1);
+  });
+
+  test.each([
+    ['under IfExists (an absent key passes)', { StringEquals: ownPrincipals, StringEqualsIfExists: { 'aws:ResourceAccount': ACCOUNT_ID } }],
+    ['negated', { StringEquals: ownPrincipals, StringNotEquals: { 'aws:ResourceAccount': '444455556666' } }],
+    ['matching anything', { StringEquals: ownPrincipals, StringLike: { 'aws:ResourceAccount': '*' } }],
+  ])('refuses a resource perimeter %s', (_case, condition) => {
+    expect(messagesOf(endpointPolicy, withPolicy(allowAll('Loose', condition)))).toEqual([
+      expectedMessage(endpointPolicy, 'aws_vpc_endpoint.ec2-endpoint', `Loose allows principal "*" without a resource perimeter (${RESOURCE_KEYS})`),
+    ]);
+  });
+
+  describe('the STS federated sign-in exception', () => {
+    const signIn = (change: Partial<PolicyStatement> = {}): PolicyStatement => ({
+      ...stsEndpointPolicy({ accountId: ACCOUNT_ID }).Statement[1],
+      ...change,
+    });
+
+    test('accepts the STS endpoint policy: SAML/OIDC sign-in carries no principal keys, only the role\'s account', () => {
+      const stack = withPolicy(...stsEndpointPolicy({ accountId: ACCOUNT_ID }).Statement);
+      expect(messagesOf(endpointPolicy, stack)).toEqual([]);
+      expect(compliantCount(endpointPolicy, stack)).toBe(1);
+    });
+
+    test('refuses it without the resource perimeter', () => {
+      expect(messagesOf(endpointPolicy, withPolicy(signIn({ Condition: undefined })))).toEqual([
+        expectedMessage(
+          endpointPolicy,
+          'aws_vpc_endpoint.ec2-endpoint',
+          `FederatedSignInToOwnRoles allows principal "*" without ${PRINCIPAL_KEYS} and without a resource perimeter (${RESOURCE_KEYS})`,
+        ),
+      ]);
+    });
+
+    test('refuses it widened to another action', () => {
+      expect(messagesOf(endpointPolicy, withPolicy(signIn({ Action: ['sts:AssumeRoleWithSAML', 'sts:AssumeRole'] })))).toEqual([
+        expectedMessage(endpointPolicy, 'aws_vpc_endpoint.ec2-endpoint', `FederatedSignInToOwnRoles allows principal "*" without ${PRINCIPAL_KEYS}`),
+      ]);
+    });
   });
 
   /** An S3 gateway endpoint with the policy of the network stack (with ECR configured), changed by `edit`. */
@@ -129,25 +204,28 @@ describe('endpoint-policy', () => {
         policy: renderPolicy(policyDocument(...edit([...document.Statement]))),
       });
     });
-  const ecrLayers = (change: Partial<PolicyStatement>) => (statements: PolicyStatement[]) =>
-    statements.map((s) => (s.Sid === 'EcrImageLayers' ? { ...s, ...change } : s));
+  const widened = (sid: string, change: Partial<PolicyStatement>) => (statements: PolicyStatement[]) =>
+    statements.map((s) => (s.Sid === sid ? { ...s, ...change } : s));
 
-  test('accepts the one documented exception: reading the region\'s ECR layer bucket, whose URLs ECR signs in another account', () => {
+  test('accepts the documented S3 exceptions: reads of the region\'s ECR layer bucket and Amazon Linux repositories', () => {
     const stack = s3Gateway();
     expect(messagesOf(endpointPolicy, stack)).toEqual([]);
     expect(compliantCount(endpointPolicy, stack)).toBe(2);
   });
 
   test.each([
-    ['a write to the layer bucket', { Action: ['s3:GetObject', 's3:PutObject'] }],
-    ['another bucket', { Resource: 'arn:aws:s3:::attacker-bucket/*' }],
-    ['every bucket', { Resource: 'arn:aws:s3:::*/*' }],
-  ])('refuses the ECR exception widened to %s', (_case, change) => {
-    expect(messagesOf(endpointPolicy, s3Gateway(ecrLayers(change)))).toEqual([
+    ['a write to the layer bucket', 'EcrImageLayers', { Action: ['s3:GetObject', 's3:PutObject'] }],
+    ['another bucket', 'EcrImageLayers', { Resource: 'arn:aws:s3:::attacker-bucket/*' }],
+    ['every bucket', 'EcrImageLayers', { Resource: 'arn:aws:s3:::*/*' }],
+    ['a bucket named like a repository', 'AmazonLinux2Repositories', { Resource: [`arn:aws:s3:::amazonlinux-2-repos-${REGION}-mine/*`] }],
+    ['a listing of the repository', 'AmazonLinux2023Repositories', { Action: ['s3:GetObject', 's3:ListBucket'] }],
+    ['a write to the repository', 'AmazonLinux2023Repositories', { Action: 's3:PutObject' }],
+  ])('refuses the exception widened to %s', (_case, sid, change) => {
+    expect(messagesOf(endpointPolicy, s3Gateway(widened(sid, change)))).toEqual([
       expectedMessage(
         endpointPolicy,
         'aws_vpc_endpoint.s3',
-        'EcrImageLayers allows principal "*" without aws:PrincipalAccount / aws:PrincipalOrgID / aws:PrincipalOrgPaths / aws:PrincipalArn',
+        `${sid} allows principal "*" without ${PRINCIPAL_KEYS} and without a resource perimeter (${RESOURCE_KEYS})`,
       ),
     ]);
   });
@@ -281,7 +359,7 @@ describe('scp-presigned-url-guard', () => {
       editGuard((s) => ({
         ...s,
         Resource: NOTEBOOK_ARN,
-        Condition: { ...s.Condition, ArnNotLike: { 'aws:PrincipalArn': ['arn:aws:iam::*:role/*'] } },
+        Condition: { ...s.Condition, ArnNotEquals: { 'aws:PrincipalArn': ['arn:aws:iam::*:role/*'] } },
       })),
     );
     expect(messagesOf(scpPresignedUrlGuard, stack)).toEqual([
@@ -294,6 +372,34 @@ describe('scp-presigned-url-guard', () => {
     ]);
   });
 
+  test('refuses a break-glass exemption by wildcard pattern: whoever creates a matching role is exempt', () => {
+    const pattern = `arn:aws:iam::${ACCOUNT_ID}:role/BreakGlass*`;
+    const stack = scpWith(editGuard((s) => ({ ...s, Condition: { ...s.Condition, ArnNotEquals: { 'aws:PrincipalArn': [breakGlass, pattern] } } })));
+    expect(messagesOf(scpPresignedUrlGuard, stack)).toEqual([
+      expectedMessage(
+        scpPresignedUrlGuard,
+        scp,
+        `DenyPresignedNotebookUrlOutsideEndpoints exempts ${JSON.stringify(pattern)} by a wildcard pattern; name exact role ARNs`,
+      ),
+    ]);
+  });
+
+  test('refuses a wildcard exemption in any other Deny of the SCP, such as the protection of the break-glass roles', () => {
+    const pattern = 'arn:aws:iam::*:role/BreakGlassAdmin';
+    const stack = scpWith((statements) =>
+      statements.map((s) => (s.Sid === 'ProtectBreakGlassRoles' ? { ...s, Condition: { ArnNotLike: { 'aws:PrincipalArn': [pattern] } } } : s)),
+    );
+    expect(messagesOf(scpPresignedUrlGuard, stack)).toEqual([
+      expectedMessage(scpPresignedUrlGuard, scp, `ProtectBreakGlassRoles exempts ${JSON.stringify(pattern)} by a wildcard pattern; name exact role ARNs`),
+    ]);
+  });
+
+  test('accepts exact break-glass role ARNs and Terraform references to roles', () => {
+    const stack = scpWith(editGuard((s) => ({ ...s, Condition: { ...s.Condition, ArnNotEquals: { 'aws:PrincipalArn': [breakGlass, '${aws_iam_role.break_glass.arn}'] } } })));
+    expect(messagesOf(scpPresignedUrlGuard, stack)).toEqual([]);
+    expect(compliantCount(scpPresignedUrlGuard, stack)).toBe(1);
+  });
+
   test('refuses a Deny that another condition narrows, or that has no endpoint condition', () => {
     const narrowed = scpWith(editGuard((s) => ({ ...s, Condition: { ...s.Condition, StringEquals: { 'aws:RequestedRegion': REGION } } })));
     expect(messagesOf(scpPresignedUrlGuard, narrowed)).toEqual([
@@ -303,7 +409,7 @@ describe('scp-presigned-url-guard', () => {
         'DenyPresignedNotebookUrlOutsideEndpoints also depends on StringEquals aws:RequestedRegion, which narrows the Deny',
       ),
     ]);
-    const unconditioned = scpWith(editGuard((s) => ({ ...s, Condition: { ArnNotLike: { 'aws:PrincipalArn': [breakGlass] } } })));
+    const unconditioned = scpWith(editGuard((s) => ({ ...s, Condition: { ArnNotEquals: { 'aws:PrincipalArn': [breakGlass] } } })));
     expect(messagesOf(scpPresignedUrlGuard, unconditioned)).toEqual([
       expectedMessage(
         scpPresignedUrlGuard,

@@ -13,10 +13,12 @@ export const scpPresignedUrlGuard: ResourceRule = {
   rationale:
     'The documented residual risk: a principal created later with an unconditioned policy can mint URLs usable from ' +
     'anywhere. Only an organization SCP that denies the call on every notebook unless it comes through the endpoints ' +
-    'closes it; a break-glass exemption must name principals, not match them all.',
+    'closes it. A break-glass exemption by aws:PrincipalArn is only as strong as the roles it names: a wildcard ' +
+    'pattern (role/BreakGlass*) exempts whoever can create a matching role, so it must list exact role ARNs.',
   fix:
     'Build the SCP with notebookGuardScp: Deny sagemaker:CreatePresignedNotebookInstanceUrl on "*" with ' +
-    'StringNotEquals aws:SourceVpce = every API and notebook endpoint id, exempting only named break-glass roles.',
+    'StringNotEquals aws:SourceVpce = every API and notebook endpoint id, exempting only the exact ARNs of the ' +
+    'break-glass roles (which the same SCP protects).',
   scope: 'resource',
   resourceTypes: ['aws_organizations_policy'],
   check: (resource) => {
@@ -30,9 +32,18 @@ export const scpPresignedUrlGuard: ResourceRule = {
     return fromProblems(
       policies.flatMap(({ statements }) => {
         const candidates = statements.filter(deniesPresignedUrl);
-        if (candidates.length === 0) return [`has no Deny of ${PRESIGNED_URL_ACTION}`];
+        // An exemption by pattern in any other Deny of the SCP opens that Deny the same way.
+        const others = statements
+          .filter((statement) => statement.effect === 'Deny' && !candidates.includes(statement))
+          .flatMap((statement) =>
+            statement.conditions
+              .map((condition) => (isPrincipalExemption(condition) ? wildcardProblem(condition.values) : undefined))
+              .filter((problem): problem is string => problem !== undefined)
+              .map((problem) => `${statement.label} ${problem}`),
+          );
+        if (candidates.length === 0) return [`has no Deny of ${PRESIGNED_URL_ACTION}`, ...others];
         const problems = candidates.map(guardProblems);
-        return problems.some((list) => list.length === 0) ? [] : problems.flat();
+        return [...(problems.some((list) => list.length === 0) ? [] : problems.flat()), ...others];
       }),
     );
   },
@@ -52,14 +63,29 @@ function guardProblems(deny: Statement): string[] {
   return problems;
 }
 
+const isPrincipalExemption = (condition: ConditionEntry) =>
+  EXEMPTION_OPERATORS.includes(condition.operator) && condition.key.toLowerCase() === 'aws:principalarn';
+
 function exemptionProblem(condition: ConditionEntry): string | undefined {
-  if (!EXEMPTION_OPERATORS.includes(condition.operator) || condition.key.toLowerCase() !== 'aws:principalarn') {
+  if (!isPrincipalExemption(condition)) {
     return `also depends on ${condition.operator} ${condition.key}, which narrows the Deny`;
   }
-  const broad = condition.values.filter((value) => {
-    if (value.includes('${')) return false;
+  const literal = condition.values.filter((value) => !value.includes('${'));
+  const broad = literal.filter((value) => {
     const match = NAMED_PRINCIPAL.exec(value);
     return match === null || /^[*?/]*$/.test(match[3]);
   });
-  return broad.length > 0 ? `exempts ${broad.map((value) => JSON.stringify(value)).join(', ')}, which names no principal` : undefined;
+  const problems = [
+    ...(broad.length > 0 ? [`exempts ${quotedList(broad)}, which names no principal`] : []),
+    ...[wildcardProblem(literal.filter((value) => !broad.includes(value)))].filter((problem) => problem !== undefined),
+  ];
+  return problems.length > 0 ? problems.join(' and ') : undefined;
 }
+
+/** A pattern exempts every role someone can create to match it: only exact ARNs hold. */
+function wildcardProblem(values: readonly string[]): string | undefined {
+  const patterns = values.filter((value) => !value.includes('${') && /[*?]/.test(value));
+  return patterns.length > 0 ? `exempts ${quotedList(patterns)} by a wildcard pattern; name exact role ARNs` : undefined;
+}
+
+const quotedList = (values: readonly string[]) => values.map((value) => JSON.stringify(value)).join(', ');
