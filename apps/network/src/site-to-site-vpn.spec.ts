@@ -67,6 +67,15 @@ describe('OnPremConnectivity: VPN gateway', () => {
     expect(propagations.map((p) => p['route_table_id']).sort()).toEqual([...tables].sort());
     for (const propagation of propagations) expect(propagation['vpn_gateway_id']).toBe(gatewayRef);
   });
+
+  test('with Direct Connect, every propagation waits for the gateway association (AWS: propagate only after associating)', () => {
+    const { json } = dxOnly;
+    const association = `aws_dx_gateway_association.${onlyResource(json, DxGatewayAssociation).id}`;
+    const propagations = entriesOf(json, VpnGatewayRoutePropagation).map(([, p]) => p);
+    expect(propagations).toHaveLength(3);
+    for (const propagation of propagations) expect(propagation['depends_on']).toEqual([association]);
+    for (const [, propagation] of entriesOf(dev.json, VpnGatewayRoutePropagation)) expect(propagation['depends_on']).toBeUndefined();
+  });
 });
 
 describe('OnPremConnectivity: customer gateway', () => {

@@ -62,6 +62,7 @@ export class OnPremConnectivity extends Construct {
   readonly vpnGateway: VpnGateway;
   readonly customerGateway?: CustomerGateway;
   readonly vpnConnection?: VpnConnection;
+  readonly directConnectAssociation?: DxGatewayAssociation;
 
   constructor(scope: Construct, id: string, props: OnPremConnectivityProps) {
     super(scope, id);
@@ -69,12 +70,6 @@ export class OnPremConnectivity extends Construct {
       vpcId: props.vpc.id,
       amazonSideAsn: String(AMAZON_SIDE_ASN),
       tags: { Name: props.names.vpnGatewayTag() },
-    });
-    props.routeTables.forEach((table, i) => {
-      new VpnGatewayRoutePropagation(this, `route-propagation-${i}`, {
-        vpnGatewayId: this.vpnGateway.id,
-        routeTableId: table.id,
-      });
     });
 
     if (props.vpn) {
@@ -104,11 +99,24 @@ export class OnPremConnectivity extends Construct {
     }
 
     if (props.directConnectGatewayId) {
-      new DxGatewayAssociation(this, 'direct-connect', {
+      this.directConnectAssociation = new DxGatewayAssociation(this, 'direct-connect', {
         dxGatewayId: props.directConnectGatewayId,
         associatedGatewayId: this.vpnGateway.id,
         allowedPrefixes: [props.vpcCidr],
       });
     }
+
+    // "Do not enable route propagation until after you've associated a virtual gateway with a Direct
+    // Connect gateway. If you enable route propagation before associating the gateways, routes might
+    // be propagated incorrectly." (https://docs.aws.amazon.com/directconnect/latest/UserGuide/virtualgateways.html)
+    // Nothing in the propagation refers to the association, so Terraform would create both at once.
+    const association = this.directConnectAssociation;
+    props.routeTables.forEach((table, i) => {
+      new VpnGatewayRoutePropagation(this, `route-propagation-${i}`, {
+        vpnGatewayId: this.vpnGateway.id,
+        routeTableId: table.id,
+        ...(association ? { dependsOn: [association] } : {}),
+      });
+    });
   }
 }

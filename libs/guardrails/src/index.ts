@@ -44,6 +44,7 @@ export { kmsKeyPolicy } from './rules/logs-keys/kms-key-policy';
 export { kmsKeyRotation } from './rules/logs-keys/kms-key-rotation';
 export { logGroupKms } from './rules/logs-keys/log-group-kms';
 export { logGroupRetention } from './rules/logs-keys/log-group-retention';
+export { dxPropagationAfterAssociation } from './rules/network/dx-propagation-after-association';
 export { noDefaultVpc } from './rules/network/no-default-vpc';
 export { route53ZonePrivate } from './rules/network/route53-zone-private';
 export { sgAttached } from './rules/network/sg-attached';

@@ -48,6 +48,7 @@ const OWN_RULES = [
   'sg-internet-closed',
   'sg-rule-names-peer',
   'vpn-tunnel-crypto',
+  'dx-propagation-after-association',
   'notebook-access-deny-guard',
   'scp-presigned-url-guard',
   'account-wide-names-unique',

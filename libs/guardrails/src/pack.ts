@@ -17,6 +17,7 @@ import { kmsKeyPolicy } from './rules/logs-keys/kms-key-policy';
 import { kmsKeyRotation } from './rules/logs-keys/kms-key-rotation';
 import { logGroupKms } from './rules/logs-keys/log-group-kms';
 import { logGroupRetention } from './rules/logs-keys/log-group-retention';
+import { dxPropagationAfterAssociation } from './rules/network/dx-propagation-after-association';
 import { noDefaultVpc } from './rules/network/no-default-vpc';
 import { route53ZonePrivate } from './rules/network/route53-zone-private';
 import { sgAttached } from './rules/network/sg-attached';
@@ -90,6 +91,7 @@ export const GUARDRAILS_PACK: readonly Rule[] = [
   sgInternetClosed,
   sgRuleNamesPeer,
   vpnTunnelCrypto,
+  dxPropagationAfterAssociation,
   notebookAccessDenyGuard,
   scpPresignedUrlGuard,
   // Where stacks meet: one account's names, the order stacks deploy in

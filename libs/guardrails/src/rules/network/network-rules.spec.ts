@@ -1,9 +1,14 @@
 import { DefaultSecurityGroup } from '@cdktf/provider-aws/lib/default-security-group';
 import { DefaultVpc } from '@cdktf/provider-aws/lib/default-vpc';
+import { DxGatewayAssociation } from '@cdktf/provider-aws/lib/dx-gateway-association';
+import { RouteTable } from '@cdktf/provider-aws/lib/route-table';
 import { Route53Zone } from '@cdktf/provider-aws/lib/route53-zone';
 import { Subnet } from '@cdktf/provider-aws/lib/subnet';
 import { VpcSecurityGroupIngressRule } from '@cdktf/provider-aws/lib/vpc-security-group-ingress-rule';
+import { VpnGateway } from '@cdktf/provider-aws/lib/vpn-gateway';
+import { VpnGatewayRoutePropagation } from '@cdktf/provider-aws/lib/vpn-gateway-route-propagation';
 import { compliantCount, expectedMessage, messagesOf, privateNetwork, synthTestStack, VPC_CIDR } from '../../testing';
+import { dxPropagationAfterAssociation } from './dx-propagation-after-association';
 import { noDefaultVpc } from './no-default-vpc';
 import { route53ZonePrivate } from './route53-zone-private';
 import { subnetNoPublicIp } from './subnet-no-public-ip';
@@ -112,6 +117,47 @@ describe('route53-zone-private', () => {
     const stack = synthTestStack((scope) => new Route53Zone(scope, 'zone', { name: 'ml.example.com' }));
     expect(messagesOf(route53ZonePrivate, stack)).toEqual([
       expectedMessage(route53ZonePrivate, 'aws_route53_zone.zone', 'has no vpc block, so it is a public zone'),
+    ]);
+  });
+});
+
+describe('dx-propagation-after-association', () => {
+  /** A VPN gateway on the test VPC with one route table propagating its routes, and optionally a Direct Connect association. */
+  const onPrem = (options: { association: boolean; dependsOnAssociation: boolean }) =>
+    synthTestStack((scope) => {
+      const { vpc: network } = privateNetwork(scope);
+      const gateway = new VpnGateway(scope, 'vgw', { vpcId: network.id });
+      const table = new RouteTable(scope, 'routes', { vpcId: network.id });
+      const association = options.association
+        ? new DxGatewayAssociation(scope, 'dx', {
+            dxGatewayId: '5f2a8c1e-4b7d-4e9a-9c3f-1a2b3c4d5e6f',
+            associatedGatewayId: gateway.id,
+            allowedPrefixes: [VPC_CIDR],
+          })
+        : undefined;
+      new VpnGatewayRoutePropagation(scope, 'propagation', {
+        vpnGatewayId: gateway.id,
+        routeTableId: table.id,
+        ...(association && options.dependsOnAssociation ? { dependsOn: [association] } : {}),
+      });
+    });
+
+  test('passes a propagation that waits for the association, and does not apply without Direct Connect', () => {
+    const ordered = onPrem({ association: true, dependsOnAssociation: true });
+    expect(messagesOf(dxPropagationAfterAssociation, ordered)).toEqual([]);
+    expect(compliantCount(dxPropagationAfterAssociation, ordered)).toBe(1);
+    const vpnOnly = onPrem({ association: false, dependsOnAssociation: false });
+    expect(messagesOf(dxPropagationAfterAssociation, vpnOnly)).toEqual([]);
+    expect(compliantCount(dxPropagationAfterAssociation, vpnOnly)).toBe(0);
+  });
+
+  test('refuses a propagation Terraform may create before the association, which AWS says to avoid', () => {
+    expect(messagesOf(dxPropagationAfterAssociation, onPrem({ association: true, dependsOnAssociation: false }))).toEqual([
+      expectedMessage(
+        dxPropagationAfterAssociation,
+        'aws_vpn_gateway_route_propagation.propagation',
+        'propagates routes of ${aws_vpn_gateway.vgw.id} without depends_on aws_dx_gateway_association.dx',
+      ),
     ]);
   });
 });
