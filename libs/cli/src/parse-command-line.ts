@@ -56,7 +56,7 @@ export function parseCommandLine<S extends CommandLineSpec>(spec: S, argv: reado
       fail(
         guess
           ? `unknown option --${spelling}; did you mean --${guess}?`
-          : `unknown option --${spelling}; known options: ${[...byName.keys()].map((known) => `--${known}`).join(', ')}, --help`,
+          : `unknown option --${spelling}; known options: ${[...byName.keys(), 'help'].map((known) => `--${known}`).join(', ')}`,
       );
     }
     const { name, option } = found;

@@ -37,7 +37,7 @@ describe('synth output checks', () => {
     writeFileSync(join(outdir, 'manifest.json'), '{}');
     const stackFile = join(outdir, 'stacks', 'network-qa-us-west-2', 'cdk.tf.json');
     expect(explainSynthOutputError(enoent(stackFile), outdir)?.message).toBe(
-      `${outdir} has no stacks/network-qa-us-west-2/cdk.tf.json: the synth output is older than the config; run \`npm run synth\``,
+      `${outdir} has no stacks/network-qa-us-west-2/cdk.tf.json: the synth output is incomplete or older than the config; run \`npm run synth\``,
     );
     expect(explainSynthOutputError(enoent(join(root, 'elsewhere.json')), outdir)).toBeUndefined();
     expect(explainSynthOutputError(new Error('boom'), outdir)).toBeUndefined();

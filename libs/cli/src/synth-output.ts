@@ -26,5 +26,5 @@ export function explainSynthOutputError(error: unknown, outdir: string): SynthOu
   const inside = relative(resolve(outdir), resolve(path));
   if (inside.startsWith('..') || isAbsolute(inside)) return undefined;
   if (!existsSync(join(outdir, 'manifest.json'))) return new SynthOutputMissing(`no synthesized stacks in ${outdir}: run \`npm run synth\` first`);
-  return new SynthOutputMissing(`${outdir} has no ${inside}: the synth output is older than the config; run \`npm run synth\``);
+  return new SynthOutputMissing(`${outdir} has no ${inside}: the synth output is incomplete or older than the config; run \`npm run synth\``);
 }

@@ -1,11 +1,30 @@
 import { resolve } from 'node:path';
+import { readCommandLine, type CommandLineSpec } from '@privatelink/cli';
 import { ConfigError, loadConfig } from '@privatelink/config';
 import { GuardrailsFailed, guardrailsSummary } from '@privatelink/guardrails';
 import { appsFromEnv } from './apps';
 import { AppFailed, defaultOutdir, synthesize } from './synth-host';
 
+const COMMAND_LINE = {
+  invocation: 'npm run synth',
+  usage: ['npm run synth'],
+  summary: [
+    'Validates the config, synthesizes every stack into cdktf.out, runs the guardrails rule pack on',
+    'them, and replaces cdktf.out only when all of that succeeded. Also the app of cdktf.json.',
+  ].join('\n'),
+  options: {},
+  epilog: [
+    'Environment:',
+    '  PRIVATELINK_CONFIG  the config file (default: config/environments.yaml)',
+    '  CDKTF_OUTDIR        the output folder (default: cdktf.out)',
+    '  TFC_ORGANIZATION    synthesize for Terraform Cloud in this organization',
+  ].join('\n'),
+} as const satisfies CommandLineSpec;
+
 /** `npm run synth` and the cdktf.json app: validate the config, then synthesize every stack. */
-async function main(): Promise<number> {
+async function main(argv: readonly string[]): Promise<number> {
+  const parsed = readCommandLine(COMMAND_LINE, argv);
+  if (typeof parsed === 'number') return parsed;
   const started = process.hrtime.bigint();
   const root = resolve(__dirname, '../../..');
   try {
@@ -26,4 +45,4 @@ async function main(): Promise<number> {
   }
 }
 
-main().then((code) => process.exit(code));
+main(process.argv.slice(2)).then((code) => process.exit(code));
