@@ -142,7 +142,7 @@ export async function runDoctor(args: DoctorArgs, context: DoctorContext): Promi
   ];
   const names: { hostname: string; role: string; endpoint?: Endpoint }[] = [
     ...probes.map((probe) => ({ hostname: probe.endpoint.hostname, role: probe.role, endpoint: probe.endpoint })),
-    ...notebookHosts.map((hostname) => ({ hostname, role: 'the notebook URL (private DNS of the notebook endpoint)' })),
+    ...notebookHosts.map((hostname) => ({ hostname, role: "the notebook's URL, answered by the notebook endpoint's private DNS" })),
   ];
   const resolved = new Map<string, readonly ResolvedAddress[]>();
   for (const { hostname, role, endpoint } of names) {
