@@ -103,7 +103,6 @@ describe('npm run notebook -- doctor', () => {
   });
 
   const doctor = (...argv: string[]) => cliWith({ lookup: fixedLookup(answers) }, 'doctor', '--env', 'dev', '--region', 'us-west-2', ...argv);
-  const state = (stack: string) => join(workspace.root, `terraform.${stack}.tfstate`);
   const lines = (text: string) => text.replaceAll(workspace.root, '<workspace>').trimEnd().split('\n');
   const failure = (text: string) => lines(text).filter((line) => /^(FAIL|\s+fix:)/.test(line));
 
@@ -175,7 +174,6 @@ describe('npm run notebook -- doctor', () => {
         `1 of 3 checks failed; exit 3 (${EXIT_CODES.outputsMissing.meaning}), from the first failure: outputs ${NETWORK}`,
       ]);
       expect(result.code).toBe(3);
-      expect(state(NETWORK)).toContain(workspace.root);
     });
   });
 
@@ -348,7 +346,7 @@ describe('npm run notebook -- doctor', () => {
       const result = await doctor('--name', 'research-dev');
       expect(failure(result.stdout)).toEqual([
         'FAIL  notebook     research-dev: AWS denied DescribeNotebookInstance (AccessDeniedException): User: arn:aws:sts::111111111111:assumed-role/x/alice is not authorized to perform: sagemaker:DescribeNotebookInstance',
-        expect.stringMatching(/^ {19}fix: The notebook access policy of dev\/us-west-2 allows it only through the environment's endpoints \(aws:SourceVpce vpce-0api0000000000001\)\.; the call went through vpce-0api0000000000001:/),
+        expect.stringMatching(/^ {19}fix: The notebook access policy of dev\/us-west-2 allows it only through the environment's endpoints \(aws:SourceVpce vpce-0api0000000000001\); the call went through vpce-0api0000000000001:/),
       ]);
       expect(result.code).toBe(5);
     });

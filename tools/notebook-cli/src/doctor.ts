@@ -58,10 +58,11 @@ interface Probe {
 
 const NOTEBOOK_HOST = (name: string, region: string) => `${name}.notebook.${region}.sagemaker.aws`;
 
-function firstLine(text: string): { detail: string; fix?: string } {
+/** A CLI message as a check's detail (its first line) and fix (the rest, the `Check:` list as one line). */
+function splitMessage(text: string): { detail: string; fix?: string } {
   const [detail, ...rest] = text.split('\n');
   const fix = rest
-    .map((line) => line.replace(/^Check:$/, '').replace(/^ {2}- /, ''))
+    .map((line) => line.replace(/^Check:$/, '').replace(/^ {2}- /, '').replace(/\.$/, ''))
     .filter(Boolean)
     .join('; ');
   return fix ? { detail, fix } : { detail };
@@ -84,7 +85,7 @@ export async function runDoctor(args: DoctorArgs, context: DoctorContext): Promi
     checks.push({ check, subject, status: 'fail', detail, ...(fix ? { fix } : {}), exitCode: EXIT_CODES[reason].code });
   const failWith = (check: CheckName, subject: string, error: unknown) => {
     if (!(error instanceof CliError)) throw error;
-    const { detail, fix } = firstLine(error.message);
+    const { detail, fix } = splitMessage(error.message);
     fail(check, subject, error.reason, detail, fix);
   };
   const report = (): DoctorReport => ({
