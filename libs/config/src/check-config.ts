@@ -1,4 +1,4 @@
-import type { ConfigIssue } from './config-error';
+import { formatPath, type ConfigIssue } from './config-error';
 import { cidr, contains, overlaps, subnetAt, type Ipv4Cidr } from './ipv4';
 import type { EnvironmentConfig, PrivatelinkConfig, RegionConfig } from './model';
 import { availabilityZonesOf } from './regions';
@@ -81,6 +81,7 @@ function resolveEnvironment(envName: string, env: ParsedEnvironment, issues: Con
   });
 
   checkOnPrem(envPath, env, issues);
+  checkOnPremPrivate(envPath, env, issues);
   checkSagemaker(envPath, env, issues);
 
   return {
@@ -144,7 +145,12 @@ function checkOnPrem(envPath: Path, env: ParsedEnvironment, issues: ConfigIssue[
   }
 }
 
-/** No two VPCs overlap, and no VPC overlaps any on-premises network: routes would be ambiguous. */
+/**
+ * No two VPCs overlap, and no VPC overlaps any on-premises network: routes would be ambiguous.
+ * Each overlap is reported once. Two VPCs: at the later one in the file, naming the earlier. An
+ * on-premises network, however many environments list it (one corporate network is often listed
+ * by all of them): once, at its first listing, naming every VPC it overlaps and its other listings.
+ */
 function checkNetworksApart(environments: EnvironmentConfig[], issues: ConfigIssue[]) {
   const vpcs = environments.flatMap((env) =>
     env.regions.map((region) => ({
@@ -154,24 +160,48 @@ function checkNetworksApart(environments: EnvironmentConfig[], issues: ConfigIss
       block: cidr(region.vpcCidr),
     })),
   );
-  const onPrem = environments.flatMap((env) =>
-    env.onPremCidrs.map((text, i) => ({ label: `environments.${env.name}.onPremCidrs[${i}]`, text, block: cidr(text) })),
-  );
   vpcs.forEach((vpc, i) => {
     for (const other of vpcs.slice(0, i)) {
       if (overlaps(vpc.block, other.block)) {
         issues.push({ path: vpc.path, value: vpc.text, message: `overlaps the VPC of ${other.label} (${other.text})` });
       }
     }
-    for (const network of onPrem) {
-      if (overlaps(vpc.block, network.block)) {
-        issues.push({
-          path: vpc.path,
-          value: vpc.text,
-          message: `overlaps the on-premises network ${network.label} (${network.text})`,
-        });
-      }
-    }
+  });
+
+  const listings = new Map<string, Path[]>();
+  for (const env of environments) {
+    env.onPremCidrs.forEach((text, i) => listings.set(text, [...(listings.get(text) ?? []), ['environments', env.name, 'onPremCidrs', i]]));
+  }
+  for (const [text, [first, ...others]] of listings) {
+    const block = cidr(text);
+    const overlapped = vpcs.filter((vpc) => overlaps(vpc.block, block)).map((vpc) => `${vpc.label} (${vpc.text})`);
+    if (overlapped.length === 0) continue;
+    const also = others.length > 0 ? `; also listed at ${others.map(formatPath).join(', ')}` : '';
+    issues.push({
+      path: first,
+      value: text,
+      message: `overlaps the VPC${overlapped.length > 1 ? 's' : ''} of ${overlapped.join(', ')}: an on-premises network and a VPC must not share addresses${also}`,
+    });
+  }
+}
+
+/** Address space that is not routed on the internet, and so may be an on-premises network. */
+const PRIVATE_NETWORKS = ['10.0.0.0/8', '172.16.0.0/12', '192.168.0.0/16', '100.64.0.0/10'].map((text) => ({ text, block: cidr(text) }));
+
+/**
+ * onPremCidrs must be private networks: the endpoint security group admits HTTPS from each of
+ * them, so a public block would open the endpoints to whoever holds it (the rule pack's
+ * sg-internet-closed catches it later, in the synthesized rule; this says so at the line).
+ */
+function checkOnPremPrivate(envPath: Path, env: ParsedEnvironment, issues: ConfigIssue[]) {
+  env.onPremCidrs.forEach((text, i) => {
+    const block = cidr(text);
+    if (PRIVATE_NETWORKS.some((range) => contains(range.block, block))) return;
+    issues.push({
+      path: [...envPath, 'onPremCidrs', i],
+      value: text,
+      message: `is not a private network; on-premises CIDRs must lie inside ${PRIVATE_NETWORKS.map((range) => range.text).join(', ')} (RFC 1918, and 100.64.0.0/10 shared address space)`,
+    });
   });
 }
 

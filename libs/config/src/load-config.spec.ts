@@ -244,7 +244,7 @@ describe('parseConfig', () => {
       problem: 'VPC overlapping an on-premises network',
       yaml: edit(['[192.168.0.0/16]', '[192.168.0.0/16, 10.10.8.0/24]']),
       expected: [
-        `envs.yaml:11:18 ${regionPath}.vpcCidr: overlaps the on-premises network environments.dev.onPremCidrs[1] (10.10.8.0/24) (got "10.10.0.0/16")`,
+        'envs.yaml:4:35 environments.dev.onPremCidrs[1]: overlaps the VPC of dev/us-west-2 (10.10.0.0/16): an on-premises network and a VPC must not share addresses (got "10.10.8.0/24")',
       ],
     },
     {
@@ -464,9 +464,90 @@ describe('parseConfig', () => {
 
     // THEN one error lists all three, in file order, though they are found in another order
     expect(problemsIn(yaml)).toEqual([
+      'envs.yaml:4:35 environments.dev.onPremCidrs[1]: overlaps the VPC of dev/us-west-2 (10.10.0.0/16): an on-premises network and a VPC must not share addresses (got "10.10.0.0/24")',
       'envs.yaml:7:22 environments.dev.vpn.staticRoutes[0]: is not inside any of onPremCidrs (192.168.0.0/16, 10.10.0.0/24) (got "10.99.0.0/24")',
-      `envs.yaml:12:18 ${regionPath}.vpcCidr: overlaps the on-premises network environments.dev.onPremCidrs[1] (10.10.0.0/24) (got "10.10.0.0/16")`,
       `envs.yaml:13:41 ${regionPath}.availabilityZones[1]: is not an availability zone of us-west-2; allowed: us-west-2a, us-west-2b, us-west-2c, us-west-2d (got "eu-west-1b")`,
     ]);
+  });
+
+  describe('syntax errors', () => {
+    it.each<[string, string, string]>([
+      [
+        'a tab as indentation, which the parser also reports as a misaligned map further down',
+        edit(['    dns:', '\tdns:']),
+        'envs.yaml:7:1 (top level): is not valid YAML: Tabs are not allowed as indentation (fix this first: the parser reported 1 more error after it, which may follow from it)',
+      ],
+      [
+        'a key indented one space short, which the parser reports twice',
+        edit(['    dns:', '   dns:']),
+        'envs.yaml:7:1 (top level): is not valid YAML: All mapping items must start at the same column (fix this first: the parser reported 1 more error after it, which may follow from it)',
+      ],
+      ['a quote left open', edit(['"111111111111"', '"111111111111']), 'envs.yaml:13:1 (top level): is not valid YAML: Missing closing "quote'],
+    ])('reports %s once, with its line and column once', (_what, yaml, expected) => {
+      const problems = problemsIn(yaml);
+      expect(problems).toEqual([expected]);
+      expect(problems[0]).not.toMatch(/line \d+|column \d+/);
+    });
+  });
+
+  describe('overlapping networks: each overlap once, naming both sides', () => {
+    const environment = (name: string, account: string, onPrem: string, vpcCidr: string) => [
+      `  ${name}:`,
+      `    accountId: "${account}"`,
+      `    onPremCidrs: [${onPrem}]`,
+      '    directConnectGatewayId: 5f2a8c1e-4b7d-4e9a-9c3f-1a2b3c4d5e6f',
+      '    dns:',
+      `      privateZone: ml.${name}.example.internal`,
+      '    regions:',
+      '      us-west-2:',
+      `        vpcCidr: ${vpcCidr}`,
+      '        availabilityZones: [us-west-2a, us-west-2b]',
+    ];
+
+    it('reports two overlapping VPCs at the later one only, and each overlapping pair of three', () => {
+      // GIVEN staging and prod both inside dev's VPC (lines 21 and 31), but apart from each other
+      const yaml = append(
+        ...environment('staging', '222222222222', '192.168.0.0/16', '10.10.0.0/17'),
+        ...environment('prod', '333333333333', '192.168.0.0/16', '10.10.128.0/17'),
+      );
+
+      expect(problemsIn(yaml)).toEqual([
+        'envs.yaml:21:18 environments.staging.regions.us-west-2.vpcCidr: overlaps the VPC of dev/us-west-2 (10.10.0.0/16) (got "10.10.0.0/17")',
+        'envs.yaml:31:18 environments.prod.regions.us-west-2.vpcCidr: overlaps the VPC of dev/us-west-2 (10.10.0.0/16) (got "10.10.128.0/17")',
+      ]);
+    });
+
+    it('reports an on-premises network listed by two environments once, naming every VPC it overlaps and its other listing', () => {
+      // GIVEN one corporate network 10.0.0.0/8, listed by dev (line 4) and staging (line 15), around both VPCs
+      const yaml = append(...environment('staging', '222222222222', '10.0.0.0/8', '10.20.0.0/16')).replace(
+        'onPremCidrs: [192.168.0.0/16]',
+        'onPremCidrs: [10.0.0.0/8]',
+      );
+
+      expect(problemsIn(yaml)).toEqual([
+        'envs.yaml:4:19 environments.dev.onPremCidrs[0]: overlaps the VPCs of dev/us-west-2 (10.10.0.0/16), staging/us-west-2 (10.20.0.0/16): an on-premises network and a VPC must not share addresses; also listed at environments.staging.onPremCidrs[0] (got "10.0.0.0/8")',
+      ]);
+    });
+  });
+
+  describe('on-premises networks must be private', () => {
+    it.each([['10.200.0.0/16'], ['172.16.0.0/12'], ['172.31.255.0/24'], ['192.168.10.0/24'], ['100.64.0.0/10'], ['100.127.0.0/16']])(
+      'accepts %s',
+      (onPrem) => {
+        expect(parseConfig(FILE, edit(['[192.168.0.0/16]', `[${onPrem}]`])).environments[0].onPremCidrs).toEqual([onPrem]);
+      },
+    );
+
+    it.each([
+      ['203.0.113.0/24', 'a public block'],
+      ['172.32.0.0/16', 'just past 172.16.0.0/12'],
+      ['192.0.0.0/8', 'a block around 192.168.0.0/16'],
+      ['100.128.0.0/16', 'just past 100.64.0.0/10'],
+      ['0.0.0.0/8', 'this-network, not routable on-premises either'],
+    ])('refuses %s (%s) at its line, saying what is allowed', (onPrem) => {
+      expect(problemsIn(edit(['[192.168.0.0/16]', `[192.168.0.0/16, ${onPrem}]`]))).toEqual([
+        `envs.yaml:4:35 environments.dev.onPremCidrs[1]: is not a private network; on-premises CIDRs must lie inside 10.0.0.0/8, 172.16.0.0/12, 192.168.0.0/16, 100.64.0.0/10 (RFC 1918, and 100.64.0.0/10 shared address space) (got "${onPrem}")`,
+      ]);
+    });
   });
 });

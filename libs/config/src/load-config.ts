@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { isCollection, isMap, isNode, isScalar, LineCounter, parseDocument, type Document } from 'yaml';
+import { isCollection, isMap, isNode, isScalar, LineCounter, parseDocument, type Document, type YAMLError } from 'yaml';
 import type { z } from 'zod';
 import { resolveConfig } from './check-config';
 import { ConfigError, type ConfigCheck, type ConfigIssue } from './config-error';
@@ -48,16 +48,7 @@ export function parseConfig(
     const { line, col } = lines.linePos(offset);
     return `${line}:${col}`;
   };
-  if (doc.errors.length > 0) {
-    throw new ConfigError(
-      file,
-      doc.errors.map((error) => ({
-        path: [],
-        position: position(error.pos[0]),
-        message: `is not valid YAML: ${error.message.split('\n')[0]}`,
-      })),
-    );
-  }
+  if (doc.errors.length > 0) throw new ConfigError(file, [yamlIssue(doc.errors, position)]);
   const raw: unknown = doc.toJS();
   const result = ConfigSchema.safeParse(raw ?? {});
   if (!result.success) {
@@ -72,6 +63,20 @@ export function parseConfig(
     throw new ConfigError(file, withPositions(issues.map((issue) => ({ issue, at: 'value' as const })), doc, position));
   }
   return config;
+}
+
+/**
+ * The first syntax error of the file, positioned once. One slip (a tab, a wrong indent, a missing
+ * `]`) usually makes the parser report the same error again, or others, further down; those add
+ * nothing before the first is fixed, so they are only counted. The yaml library appends
+ * ` at line L, column C` and a source excerpt to its messages unless `prettyErrors` is off; the
+ * excerpt and any such suffix are cut, since the issue carries the position itself.
+ */
+function yamlIssue(errors: readonly YAMLError[], position: (offset: number) => string): ConfigIssue {
+  const [first, ...rest] = [...errors].sort((a, b) => a.pos[0] - b.pos[0]);
+  const text = first.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
+  const more = rest.length > 0 ? ` (fix this first: the parser reported ${rest.length} more error${rest.length === 1 ? '' : 's'} after it, which may follow from it)` : '';
+  return { path: [], ...(first.pos[0] >= 0 ? { position: position(first.pos[0]) } : {}), message: `is not valid YAML: ${text}${more}` };
 }
 
 /** An issue and what its position should point at: the key itself (an unknown field, a bad name) or its value. */

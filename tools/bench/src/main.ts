@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, tmpdir, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
+import { readCommandLine, type CommandLineSpec } from '@privatelink/cli';
 import { largeConfig } from './large-config';
 import { measure, median, type Measurement } from './measure';
 
@@ -12,8 +12,18 @@ import { measure, median, type Measurement } from './measure';
  * measurement once on small inputs (CI proves the benchmark works; it does not judge the numbers).
  */
 const ROOT = resolve(__dirname, '../../..');
-const { values } = parseArgs({ options: { quick: { type: 'boolean' } } });
-const QUICK = values.quick === true;
+const COMMAND_LINE = {
+  invocation: 'npm run bench',
+  usage: ['npm run bench [-- --quick]'],
+  summary: [
+    'Measures synth, the unit tests and the Terraform checks against a bare cdktf app, and writes',
+    'docs/performance.md (with --quick: cdktf.out/performance-quick.md). Needs terraform on PATH.',
+  ].join('\n'),
+  options: { quick: { type: 'boolean', description: 'each measurement once, on small inputs (proves the benchmark runs)' } },
+} as const satisfies CommandLineSpec;
+const COMMAND = readCommandLine(COMMAND_LINE, process.argv.slice(2));
+if (typeof COMMAND === 'number') process.exit(COMMAND);
+const QUICK = COMMAND.options.quick;
 const RUNS = QUICK ? 1 : 5;
 const SLOW_RUNS = QUICK ? 1 : 3;
 const LARGE = [12, 18];

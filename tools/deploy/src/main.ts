@@ -1,57 +1,53 @@
 import { spawnSync } from 'node:child_process';
-import { parseArgs } from 'node:util';
+import { readCommandLine, type CommandLineSpec } from '@privatelink/cli';
 import { ConfigError, loadConfig } from '@privatelink/config';
 import { ACTIONS, planCommands, UsageError, type Action } from './plan-commands';
 
-const USAGE = `usage: npm run env -- <${ACTIONS.join('|')}> --env <env> [--region <region>] [--auto-approve] [--force-destroy <env>] [--dry-run]
-       npx nx run deploy:<synth-hcl|diff|deploy|destroy> --environment=<env> [--region=<region>] ...
-
-  synth    synthesize every stack (cdktf.out)
-  hcl      synthesize as HCL for review (cdktf.out.hcl)
-  diff     plan every stack of the environment, network first
-  deploy   deploy the environment: network stacks, then SageMaker stacks
-  destroy  destroy SageMaker stacks, then network stacks; protected environments need --force-destroy <env>
-  --dry-run prints the commands instead of running them`;
+const COMMAND_LINE = {
+  invocation: 'npm run env',
+  usage: [
+    `npm run env -- <${ACTIONS.join('|')}> --env <env> [--region <region>] [--auto-approve] [--force-destroy <env>] [--dry-run]`,
+    'npx nx run deploy:<synth-hcl|diff|deploy|destroy> --environment=<env> [--region=<region>] ...',
+  ],
+  summary: 'Runs the cdktf commands of one environment, with every name checked against the config first.',
+  options: {
+    // Nx's run-commands owns --env (task environment variables): Nx targets pass --environment.
+    env: { type: 'string', value: '<env>', description: 'the environment of the config', aliases: ['environment'] },
+    region: { type: 'string', value: '<region>', description: 'only this region of the environment (default: every region)' },
+    'auto-approve': { type: 'boolean', description: 'pass --auto-approve to cdktf (CI)', commands: ['deploy', 'destroy'] },
+    'force-destroy': {
+      type: 'string',
+      value: '<env>',
+      description: 'destroy a protected environment: repeat its name',
+      commands: ['destroy'],
+    },
+    'dry-run': { type: 'boolean', description: 'print the commands instead of running them' },
+  },
+  commands: {
+    synth: { description: 'synthesize every stack (cdktf.out)', required: ['env'] },
+    hcl: { description: 'synthesize as HCL for review (cdktf.out.hcl)', required: ['env'] },
+    diff: { description: 'plan every stack of the environment, network first', required: ['env'] },
+    deploy: { description: 'deploy the environment: network stacks, then SageMaker stacks', required: ['env'] },
+    destroy: {
+      description: 'destroy SageMaker stacks, then network stacks; protected environments need --force-destroy <env>',
+      required: ['env'],
+    },
+  },
+} as const satisfies CommandLineSpec & { commands: Record<Action, unknown> };
 
 function main(argv: string[]): number {
-  let values: Record<string, string | boolean | undefined>;
-  let positionals: string[];
-  try {
-    ({ values, positionals } = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        env: { type: 'string' },
-        // Nx's run-commands owns --env (task environment variables): Nx targets pass --environment.
-        environment: { type: 'string' },
-        region: { type: 'string' },
-        'auto-approve': { type: 'boolean' },
-        'force-destroy': { type: 'string' },
-        'dry-run': { type: 'boolean' },
-        help: { type: 'boolean' },
-      },
-    }));
-  } catch (error) {
-    process.stderr.write(`${(error as Error).message}\n${USAGE}\n`);
-    return 2;
-  }
-  if (values['help']) {
-    process.stdout.write(`${USAGE}\n`);
-    return 0;
-  }
-  const action = positionals[0] as Action | undefined;
-  const env = values['env'] ?? values['environment'];
-  if (!action || !ACTIONS.includes(action) || positionals.length > 1 || typeof env !== 'string') {
-    process.stderr.write(`${USAGE}\n`);
-    return 2;
-  }
+  const parsed = readCommandLine(COMMAND_LINE, argv);
+  if (typeof parsed === 'number') return parsed;
+  const { command: action, options: values } = parsed;
+  // Every command requires --env: the parser refused the command line without it.
+  const env = values.env as string;
   try {
     const steps = planCommands(loadConfig(), {
       action,
       env,
-      region: values['region'] as string | undefined,
-      forceDestroy: values['force-destroy'] as string | undefined,
-      autoApprove: values['auto-approve'] === true,
+      region: values.region,
+      forceDestroy: values['force-destroy'],
+      autoApprove: values['auto-approve'],
     });
     for (const step of steps) {
       process.stdout.write(`$ ${step.join(' ')}\n`);

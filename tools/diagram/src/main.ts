@@ -1,35 +1,29 @@
 import { resolve } from 'node:path';
-import { parseArgs } from 'node:util';
+import { explainSynthOutputError, readCommandLine, type CommandLineSpec } from '@privatelink/cli';
 import { architectureDocs, syncArchitectureDocs } from './architecture-docs';
 import { syncEmbeddedDiagram } from './readme-embed';
 import { NotSynthesized } from './synthesized-stacks';
 
-const USAGE = `Usage: npm run diagram [-- --check] [--out <dir>] [--readme <file>]
-
-Writes one Mermaid diagram per environment and region to docs/architecture/<env>-<region>.md,
-read from the stacks synthesized in cdktf.out (CDKTF_OUTDIR): run \`npm run synth\` first, and
-refreshes the diagram README.md embeds between <!-- architecture:<env>-<region> --> markers.
-  --check      change nothing; exit 1 when a page is missing, differs or is left over
-  --out <dir>  where the pages go (default: docs/architecture)
-  --readme <file>  the file that embeds a diagram (default: README.md)
-`;
+const COMMAND_LINE = {
+  invocation: 'npm run diagram',
+  usage: ['npm run diagram [-- --check] [--out <dir>] [--readme <file>]'],
+  summary: [
+    'Writes one Mermaid diagram per environment and region to docs/architecture/<env>-<region>.md,',
+    'read from the stacks synthesized in cdktf.out (CDKTF_OUTDIR): run `npm run synth` first, and',
+    'refreshes the diagram README.md embeds between <!-- architecture:<env>-<region> --> markers.',
+  ].join('\n'),
+  options: {
+    check: { type: 'boolean', description: 'change nothing; exit 1 when a page is missing, differs or is left over' },
+    out: { type: 'string', value: '<dir>', description: 'where the pages go (default: docs/architecture)' },
+    readme: { type: 'string', value: '<file>', description: 'the file that embeds a diagram (default: README.md)' },
+  },
+} as const satisfies CommandLineSpec;
 
 /** `npm run diagram`: regenerates docs/architecture from the synth output. */
 function main(argv: string[]): number {
-  let values;
-  try {
-    ({ values } = parseArgs({
-      args: argv,
-      options: { check: { type: 'boolean', default: false }, out: { type: 'string' }, readme: { type: 'string' }, help: { type: 'boolean', short: 'h', default: false } },
-    }));
-  } catch (error) {
-    process.stderr.write(`${(error as Error).message}\n${USAGE}`);
-    return 2;
-  }
-  if (values.help) {
-    process.stdout.write(USAGE);
-    return 0;
-  }
+  const parsed = readCommandLine(COMMAND_LINE, argv);
+  if (typeof parsed === 'number') return parsed;
+  const values = parsed.options;
   const outdir = resolve(process.env['CDKTF_OUTDIR'] || 'cdktf.out');
   const dir = resolve(values.out ?? 'docs/architecture');
   try {
@@ -47,8 +41,9 @@ function main(argv: string[]): number {
     );
     return 0;
   } catch (error) {
-    if (!(error instanceof NotSynthesized)) throw error;
-    process.stderr.write(`${error.message}\n`);
+    const missing = error instanceof NotSynthesized ? error : explainSynthOutputError(error, outdir);
+    if (!missing) throw error;
+    process.stderr.write(`${missing.message}\n`);
     return 1;
   }
 }

@@ -1,13 +1,15 @@
 import { stackId, type DeploymentTarget } from '@privatelink/config';
+import type { Endpoint } from './endpoints';
 import { CliError } from './exit-codes';
 import type { StackOutputs } from './stack-outputs';
 
-/** What a failed SageMaker call was, for a message that says what to check. */
+/** What a failed AWS call was, for a message that says what to check. */
 export interface CallContext {
   readonly operation: string;
-  /** The host called: the endpoint's name, or the public one with `--public-dns`. */
-  readonly host: string;
-  readonly publicDns: boolean;
+  /** `the SageMaker API endpoint` or `the STS endpoint`. */
+  readonly service: string;
+  /** Where the call went, and why there. */
+  readonly endpoint: Endpoint;
   readonly target: DeploymentTarget;
   readonly timeoutSeconds: number;
   /** Outputs of the network stack: the endpoint id and the resolver addresses go into the hints. */
@@ -19,6 +21,7 @@ const DNS_CODES = new Set(['ENOTFOUND', 'EAI_AGAIN', 'EAI_NONAME', 'EAI_FAIL', '
 const CONNECTION_CODES = new Set(['ETIMEDOUT', 'ECONNREFUSED', 'ECONNRESET', 'EHOSTUNREACH', 'ENETUNREACH', 'EPIPE', 'ECONNABORTED']);
 const TLS_CODE = /CERT|SELF_SIGNED|UNABLE_TO_VERIFY|UNABLE_TO_GET_ISSUER|ERR_TLS|ERR_SSL/;
 const ACCESS_DENIED = new Set(['AccessDeniedException', 'AccessDenied']);
+const REFUSED_CREDENTIALS = new Set(['InvalidClientTokenId', 'UnrecognizedClientException', 'SignatureDoesNotMatch', 'ExpiredToken', 'ExpiredTokenException']);
 
 interface SdkError {
   readonly name?: string;
@@ -27,22 +30,28 @@ interface SdkError {
   readonly $metadata?: { readonly httpStatusCode?: number };
 }
 
-/** Turns an error of a SageMaker call into the failure the user can act on. */
+/** Turns an error of an AWS call into the failure the user can act on. */
 export function callFailure(error: unknown, context: CallContext): CliError {
   const { name = 'Error', code = '', message = String(error), $metadata } = (error ?? {}) as SdkError;
   if (DNS_CODES.has(code)) return new CliError('unreachable', dnsMessage(code, context));
   if (name === 'TimeoutError' || CONNECTION_CODES.has(code)) return new CliError('unreachable', connectionMessage(name, code, context));
   if (TLS_CODE.test(code)) return new CliError('unreachable', tlsMessage(code, message, context));
-  if (ACCESS_DENIED.has(name) || $metadata?.httpStatusCode === 403) {
-    return new CliError('accessDenied', accessDeniedMessage(name, message, context));
-  }
   if (name === 'CredentialsProviderError') {
     return new CliError(
       'failed',
       `no AWS credentials from ${credentialSource(context)} for ${context.operation} (${message})\nSet AWS_PROFILE or --profile, sign in with \`aws sso login --profile <name>\`, or set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY.`,
     );
   }
-  return new CliError('failed', `${context.operation} through ${context.host} failed: ${name}: ${message}`);
+  if (REFUSED_CREDENTIALS.has(name)) {
+    return new CliError(
+      'failed',
+      `${context.endpoint.host} refused the credentials from ${credentialSource(context)} for ${context.operation} (${name}: ${message})\nSign in again (\`aws sso login --profile <name>\`) or renew the keys; expired session tokens are refused the same way.`,
+    );
+  }
+  if (ACCESS_DENIED.has(name) || $metadata?.httpStatusCode === 403) {
+    return new CliError('accessDenied', accessDeniedMessage(name, message, context));
+  }
+  return new CliError('failed', `${context.operation} through ${context.endpoint.host} failed: ${name}: ${message}`);
 }
 
 function checks(lines: readonly (string | false)[]): string {
@@ -62,53 +71,68 @@ function reachability({ target }: CallContext): string {
   return `you are inside the VPC (${target.region.vpcCidr}) or on-premises (${onPrem}) with the VPN or Direct Connect up`;
 }
 
-function dnsMessage(code: string, context: CallContext): string {
-  const { target, network } = context;
+/** Where the host came from, when the user chose it: the first thing to look at when it fails. */
+function configuredHost({ endpoint }: CallContext): string | false {
+  return endpoint.configured && `${endpoint.host} comes from ${endpoint.source}: is that the host you meant to call?`;
+}
+
+/** The on-premises DNS forwarding to check, with the resolver's addresses when the stack has them. */
+export function forwardingHint(target: DeploymentTarget, network: StackOutputs): string {
   const resolver = network['resolver_inbound_ip_addresses'];
-  const forwarding = Array.isArray(resolver)
+  return Array.isArray(resolver)
     ? `on-premises DNS forwards amazonaws.com and sagemaker.aws queries for ${target.region.region} (and ${target.environment.privateZone}) to the Route 53 Resolver inbound endpoint: ${resolver.join(', ')}`
     : `${target.environment.name} has no Route 53 Resolver inbound endpoint: from on-premises, enable dns.resolverInboundEndpoint in the config, or forward the endpoint's name to the VPC resolver yourself`;
+}
+
+function dnsMessage(code: string, context: CallContext): string {
+  const { target, network, endpoint } = context;
   return [
-    `cannot resolve ${context.host} (${code}): no DNS answer for the SageMaker API endpoint of ${where(context)}.`,
+    `cannot resolve ${endpoint.host} (${code}): no DNS answer for ${context.service} of ${where(context)}.`,
     checks([
+      configuredHost(context),
       reachability(context),
-      forwarding,
-      context.publicDns &&
-        `--public-dns needs the endpoint's private DNS to answer for ${context.host}; without it the endpoint's own name is called`,
+      forwardingHint(target, network),
+      endpoint.source === '--public-dns' &&
+        `--public-dns needs the endpoint's private DNS to answer for ${endpoint.hostname}; without it the endpoint's own name is called`,
     ]),
   ].join('\n');
 }
 
 function connectionMessage(name: string, code: string, context: CallContext): string {
-  const { target } = context;
+  const { target, endpoint } = context;
   const what =
     name === 'TimeoutError' || code === 'ETIMEDOUT'
-      ? `no answer from ${context.host} within ${context.timeoutSeconds} s`
-      : `cannot connect to ${context.host}`;
+      ? `no answer from ${endpoint.host} within ${context.timeoutSeconds} s`
+      : `cannot connect to ${endpoint.host}`;
   return [
-    `${what} (${code || name}): the SageMaker API endpoint of ${where(context)} is not reachable from here.`,
+    `${what} (${code || name}): ${context.service} of ${where(context)} is not reachable from here.`,
     checks([
+      configuredHost(context),
       reachability(context),
       `on-premises routes ${target.region.vpcCidr} through the VPN or Direct Connect, and the VPN tunnels are UP`,
       `the endpoint security group lets you in on HTTPS (443): it allows ${[target.region.vpcCidr, ...target.environment.onPremCidrs].join(', ')}`,
-      context.publicDns && `with --public-dns, ${context.host} resolves to the endpoint's private addresses, not public ones`,
+      endpoint.source === '--public-dns' && `with --public-dns, ${endpoint.hostname} resolves to the endpoint's private addresses, not public ones`,
       `on a slow link, raise --timeout (now ${context.timeoutSeconds} s)`,
     ]),
   ].join('\n');
 }
 
 function tlsMessage(code: string, message: string, context: CallContext): string {
+  const { endpoint } = context;
   return [
-    `the certificate of ${context.host} is not trusted (${code}: ${message}).`,
+    `the certificate of ${endpoint.host} is not trusted (${code}: ${message}).`,
     checks([
+      configuredHost(context),
+      endpoint.configured &&
+        "an interface endpoint's certificate names the service's own names and the endpoint's *.vpce.amazonaws.com names, not a CNAME in your own zone",
       'behind a TLS-inspecting proxy, set AWS_CA_BUNDLE to a PEM file holding its certificate authority',
-      `${context.host} is the api_endpoint_dns_name output of ${stackId('network', context.target.environment.name, context.target.region.region)}`,
+      !endpoint.configured && `${endpoint.host} is the ${endpoint.source}`,
     ]),
   ].join('\n');
 }
 
 function accessDeniedMessage(name: string, message: string, context: CallContext): string {
-  const { target, network } = context;
+  const { target, network, endpoint } = context;
   const sagemaker = stackId('sagemaker', target.environment.name, target.region.region);
   const endpointId = typeof network['api_endpoint_id'] === 'string' ? network['api_endpoint_id'] : 'the SageMaker API endpoint';
   const mode = target.environment.sagemaker.access.mode;
@@ -117,9 +141,11 @@ function accessDeniedMessage(name: string, message: string, context: CallContext
     `AWS denied ${context.operation} (${name}): ${message}`,
     `The notebook access policy of ${where(context)} allows it only through the environment's endpoints (${condition}).`,
     checks([
-      context.publicDns
-        ? `--public-dns reached ${context.host} directly, not through the endpoint: where you are, that name must resolve to the endpoint's private addresses`
-        : `the call went through ${endpointId}: ${context.host} must be the endpoint's name (api_endpoint_dns_name), not a public one`,
+      endpoint.source === '--public-dns'
+        ? `--public-dns reached ${endpoint.host} directly, not through the endpoint: where you are, that name must resolve to the endpoint's private addresses`
+        : endpoint.configured
+          ? `the call went to ${endpoint.host} (from ${endpoint.source}): that host must forward to ${endpointId}, not to SageMaker's public endpoint`
+          : `the call went through ${endpointId}: ${endpoint.host} must be the endpoint's name (api_endpoint_dns_name), not a public one`,
       `the credentials (${credentialSource(context)}) are the notebook user role or a member of the notebook users group (outputs notebook_user_role_arn, notebook_users_group_name of ${sagemaker})`,
       target.environment.sagemaker.scp?.enabled === true &&
         'the organization SCP denies SageMaker calls that do not come through the endpoints, whatever IAM allows',

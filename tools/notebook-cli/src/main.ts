@@ -1,4 +1,4 @@
 import { run } from './notebook-cli';
 
-/** `npm run notebook`: list the notebooks of an env-region, or print (and optionally open) a presigned URL. */
+/** `npm run notebook`: doctor, list, open (starting a stopped notebook on request), start, stop. */
 run(process.argv.slice(2)).then((code) => process.exit(code));

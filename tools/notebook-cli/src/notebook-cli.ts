@@ -1,14 +1,25 @@
 import { readFileSync } from 'node:fs';
 import type { LookupFunction } from 'node:net';
 import { resolve } from 'node:path';
+import { createInterface } from 'node:readline/promises';
 import { ConfigError, deploymentTargets, loadConfig, stackId, type DeploymentTarget, type PrivatelinkConfig } from '@privatelink/config';
 import { NETWORK_HANDOFF_OUTPUTS } from '@privatelink/handoff';
-import type { NotebookInstanceSummary } from '@aws-sdk/client-sagemaker';
+import type { NotebookInstanceSummary, SageMakerClient } from '@aws-sdk/client-sagemaker';
 import { openInBrowser } from './browser';
 import { callFailure, type CallContext } from './call-failures';
-import { HELP, parseCliArgs, SESSION_SECONDS, type ListArgs, type OpenArgs } from './cli-args';
+import { parseCliArgs, SESSION_SECONDS, type DoctorArgs, type ListArgs, type OpenArgs, type StateArgs } from './cli-args';
+import { renderDoctorReport, runDoctor } from './doctor';
+import { sagemakerEndpoint, type Endpoint } from './endpoints';
 import { CliError, EXIT_CODES } from './exit-codes';
-import { calledHost, listNotebookInstances, presignedNotebookUrl, sagemakerClient } from './sagemaker-api';
+import { CHANGING_STATUSES, changeState, SYSTEM_CLOCK, type Clock, type Progress } from './notebook-state';
+import {
+  describeNotebookInstance,
+  listNotebookInstances,
+  presignedNotebookUrl,
+  sagemakerClient,
+  startNotebookInstance,
+  stopNotebookInstance,
+} from './sagemaker-api';
 import { readStackOutputs, requireString, requireStringList, type ReadOutputsOptions, type StackOutputs } from './stack-outputs';
 
 /** Output name of the SageMaker stack listing its notebooks. */
@@ -20,10 +31,18 @@ export interface CliDeps {
   readonly stderr?: (text: string) => void;
   /** Opens a URL in the browser; resolves to why it could not. */
   readonly openBrowser?: (url: string) => Promise<string | undefined>;
-  /** Host name lookup of the SageMaker calls. */
+  /** Host name lookup of every call and check. */
   readonly lookup?: LookupFunction;
   /** Where the Terraform Cloud API is served and which CAs to trust for it. */
   readonly terraformCloud?: ReadOutputsOptions['terraformCloud'];
+  /** @default - the system clock */
+  readonly clock?: Clock;
+  /** Seconds between two DescribeNotebookInstance calls while waiting. @default 10 */
+  readonly pollSeconds?: number;
+  /** Whether a person can be asked (stdin and stderr are terminals). @default - both are TTYs */
+  readonly interactive?: boolean;
+  /** Asks a question and returns the answer. @default - a readline prompt on stdin / stderr */
+  readonly prompt?: (question: string) => Promise<string>;
 }
 
 interface Io {
@@ -31,7 +50,7 @@ interface Io {
   readonly err: (text: string) => void;
 }
 
-/** `npm run notebook -- <list|open> ...`: returns the exit code. */
+/** `npm run notebook -- <doctor|list|open|start|stop> ...`: returns the exit code. */
 export async function run(argv: readonly string[], deps: CliDeps = {}): Promise<number> {
   const io: Io = {
     out: deps.stdout ?? ((text) => process.stdout.write(text)),
@@ -40,12 +59,27 @@ export async function run(argv: readonly string[], deps: CliDeps = {}): Promise<
   try {
     const args = parseCliArgs(argv);
     if (args.command === 'help') {
-      io.out(HELP);
+      io.out(args.text);
       return EXIT_CODES.ok.code;
     }
-    const target = findTarget(loadConfig(), args.env, args.region);
-    if (args.command === 'list') await list(args, target, deps, io);
-    else await open(args, target, deps, io);
+    const config = loadConfig();
+    const target = findTarget(config, args.env, args.region);
+    // The names are in the config: an unknown one is a usage error before any state is read.
+    if ('name' in args && args.name !== undefined) checkNotebookName(config, target, args.name);
+    switch (args.command) {
+      case 'doctor':
+        return await doctor(args, target, deps, io);
+      case 'list':
+        await list(args, target, deps, io);
+        break;
+      case 'open':
+        await open(args, target, deps, io);
+        break;
+      case 'start':
+      case 'stop':
+        await startOrStop(args, target, deps, io);
+        break;
+    }
     return EXIT_CODES.ok.code;
   } catch (error) {
     if (error instanceof CliError) {
@@ -75,7 +109,14 @@ function findTarget(config: PrivatelinkConfig, env: string, region: string): Dep
   return target;
 }
 
-function outputOptions(args: ListArgs | OpenArgs, deps: CliDeps): ReadOutputsOptions {
+function checkNotebookName(config: PrivatelinkConfig, target: DeploymentTarget, name: string): void {
+  const names = target.environment.sagemaker.notebooks.map((notebook) => notebook.name);
+  if (names.includes(name)) return;
+  const known = names.length > 0 ? `known notebooks: ${names.join(', ')}` : 'it has no notebooks (sagemaker.notebooks)';
+  throw new CliError('usage', `no notebook "${name}" in environment ${target.environment.name} of ${config.file}; ${known}`);
+}
+
+function outputOptions(args: { readonly timeoutSeconds: number }, deps: CliDeps): ReadOutputsOptions {
   return {
     outdir: resolve(process.env['CDKTF_OUTDIR'] || 'cdktf.out'),
     env: process.env,
@@ -95,58 +136,84 @@ function caBundle(): string | undefined {
   }
 }
 
-/**
- * Runs one SageMaker call through the network stack's API endpoint (or the public name with
- * `--public-dns`) and turns its failure into a message that says what to check.
- */
-async function callSagemaker<T>(
-  operation: string,
-  args: ListArgs | OpenArgs,
+type CommandArgs = ListArgs | OpenArgs | StateArgs;
+
+/** A SageMaker client on the endpoint the arguments, the variables and the network stack's outputs choose. */
+class SagemakerSession {
+  private constructor(
+    readonly client: SageMakerClient,
+    readonly endpoint: Endpoint,
+    private readonly context: Omit<CallContext, 'operation'>,
+  ) {}
+
+  static async open(args: CommandArgs, target: DeploymentTarget, network: StackOutputs, deps: CliDeps): Promise<SagemakerSession> {
+    const networkStack = stackId('network', target.environment.name, target.region.region);
+    const endpoint = await sagemakerEndpoint({
+      region: target.region.region,
+      ...(args.endpointUrl ? { endpointUrl: args.endpointUrl } : {}),
+      publicDns: args.publicDns,
+      // Needed only when nothing else names the host to call.
+      apiEndpointDnsName: () => requireString(network, NETWORK_HANDOFF_OUTPUTS.apiEndpointDnsName.output, networkStack),
+      apiEndpointSource: `api_endpoint_dns_name output of ${networkStack}`,
+    });
+    const ca = caBundle();
+    const client = sagemakerClient({
+      region: target.region.region,
+      endpoint: endpoint.url,
+      ...(args.profile ? { profile: args.profile } : {}),
+      timeoutMs: args.timeoutSeconds * 1000,
+      ...(ca ? { ca } : {}),
+      ...(deps.lookup ? { lookup: deps.lookup } : {}),
+    });
+    return new SagemakerSession(client, endpoint, {
+      service: 'the SageMaker API endpoint',
+      endpoint,
+      target,
+      timeoutSeconds: args.timeoutSeconds,
+      network,
+      ...(args.profile ? { profile: args.profile } : {}),
+    });
+  }
+
+  /** Runs one call and turns its failure into a message that says what to check. */
+  async call<T>(operation: string, call: (client: SageMakerClient) => Promise<T>): Promise<T> {
+    try {
+      return await call(this.client);
+    } catch (error) {
+      throw callFailure(error, { ...this.context, operation });
+    }
+  }
+
+  close(): void {
+    this.client.destroy();
+  }
+}
+
+async function withSession<T>(
+  args: CommandArgs,
   target: DeploymentTarget,
   network: StackOutputs,
   deps: CliDeps,
-  call: (client: ReturnType<typeof sagemakerClient>) => Promise<T>,
-): Promise<{ result: T; host: string }> {
-  const networkStack = stackId('network', target.environment.name, target.region.region);
-  const endpoint = args.publicDns
-    ? undefined
-    : `https://${requireString(network, NETWORK_HANDOFF_OUTPUTS.apiEndpointDnsName.output, networkStack)}`;
-  const ca = caBundle();
-  const client = sagemakerClient({
-    region: target.region.region,
-    ...(endpoint ? { endpoint } : {}),
-    ...(args.profile ? { profile: args.profile } : {}),
-    timeoutMs: args.timeoutSeconds * 1000,
-    ...(ca ? { ca } : {}),
-    ...(deps.lookup ? { lookup: deps.lookup } : {}),
-  });
-  const host = calledHost(client, target.region.region, endpoint);
-  const context: CallContext = {
-    operation,
-    host,
-    publicDns: args.publicDns,
-    target,
-    timeoutSeconds: args.timeoutSeconds,
-    network,
-    ...(args.profile ? { profile: args.profile } : {}),
-  };
+  body: (session: SagemakerSession) => Promise<T>,
+): Promise<T> {
+  const session = await SagemakerSession.open(args, target, network, deps);
   try {
-    return { result: await call(client), host };
-  } catch (error) {
-    throw callFailure(error, context);
+    return await body(session);
   } finally {
-    client.destroy();
+    session.close();
   }
 }
 
 async function list(args: ListArgs, target: DeploymentTarget, deps: CliDeps, io: Io): Promise<void> {
   const network = await readStackOutputs(stackId('network', target.environment.name, target.region.region), outputOptions(args, deps));
-  const { result: instances, host } = await callSagemaker('ListNotebookInstances', args, target, network, deps, listNotebookInstances);
-  if (instances.length === 0) {
-    io.err(`no notebook instances in ${target.region.region} visible through ${host}\n`);
-    return;
-  }
-  io.out(notebookTable(instances));
+  await withSession(args, target, network, deps, async (session) => {
+    const instances = await session.call('ListNotebookInstances', listNotebookInstances);
+    if (instances.length === 0) {
+      io.err(`no notebook instances in ${target.region.region} visible through ${session.endpoint.host}\n`);
+      return;
+    }
+    io.out(notebookTable(instances));
+  });
 }
 
 function notebookTable(instances: readonly NotebookInstanceSummary[]): string {
@@ -160,19 +227,114 @@ function notebookTable(instances: readonly NotebookInstanceSummary[]): string {
   return rows.map((row) => `${row.map((cell, column) => cell.padEnd(widths[column])).join('  ').trimEnd()}\n`).join('');
 }
 
-async function open(args: OpenArgs, target: DeploymentTarget, deps: CliDeps, io: Io): Promise<void> {
+/** The network outputs, and the SageMaker stack's confirmation that the notebook is deployed. */
+async function deployedNotebook(args: OpenArgs | StateArgs, target: DeploymentTarget, deps: CliDeps): Promise<StackOutputs> {
   const options = outputOptions(args, deps);
   const networkStack = stackId('network', target.environment.name, target.region.region);
   const sagemakerStack = stackId('sagemaker', target.environment.name, target.region.region);
   const network = await readStackOutputs(networkStack, options);
   const names = requireStringList(await readStackOutputs(sagemakerStack, options), NOTEBOOK_NAMES_OUTPUT, sagemakerStack);
   if (!names.includes(args.name)) {
-    const known = names.length > 0 ? `known notebooks: ${names.join(', ')}` : 'it has no notebooks';
-    throw new CliError('usage', `no notebook "${args.name}" in ${sagemakerStack}; ${known}`);
+    throw new CliError(
+      'outputsMissing',
+      `${sagemakerStack} has no notebook ${args.name} yet (its notebook_names: ${names.join(', ') || 'none'}), though the config names it: deploy the current version with \`npx cdktf deploy ${sagemakerStack}\``,
+    );
   }
-  const { result: url } = await callSagemaker('CreatePresignedNotebookInstanceUrl', args, target, network, deps, (client) =>
-    presignedNotebookUrl(client, args.name, args.sessionSeconds),
-  );
+  return network;
+}
+
+function commandFor(verb: string, args: OpenArgs | StateArgs): string {
+  return `npm run notebook -- ${verb} --env ${args.env} --region ${args.region} --name ${args.name}`;
+}
+
+/**
+ * Progress of a wait on stderr: one line rewritten in place on a terminal, a line per status change
+ * otherwise. The first answer is shown only when it is one to wait out; a notebook already where
+ * it should be, or one the CLI stops at, is said by the message that follows.
+ */
+function progressLine(name: string, target: string, interactive: boolean, io: Io): { update: (progress: Progress) => void; done: () => void } {
+  let last: string | undefined;
+  let first = true;
+  let inPlace = false;
+  return {
+    update: (progress) => {
+      const skip = first && !CHANGING_STATUSES.has(progress.status);
+      first = false;
+      if (skip) return;
+      const line = `${name}: ${progress.status}, ${progress.elapsedSeconds} s (waiting up to ${progress.waitSeconds} s for ${target})`;
+      if (interactive) {
+        io.err(`\r\x1b[K${line}`);
+        inPlace = true;
+      } else if (progress.status !== last) {
+        io.err(`${line}\n`);
+      }
+      last = progress.status;
+    },
+    done: () => {
+      if (inPlace) io.err('\n');
+    },
+  };
+}
+
+function interactiveOf(deps: CliDeps): boolean {
+  return deps.interactive ?? (process.stdin.isTTY === true && process.stderr.isTTY === true);
+}
+
+async function ask(deps: CliDeps, question: string): Promise<string> {
+  if (deps.prompt) return deps.prompt(question);
+  const readline = createInterface({ input: process.stdin, output: process.stderr });
+  try {
+    return await readline.question(question);
+  } finally {
+    readline.close();
+  }
+}
+
+function idleNote(target: DeploymentTarget, name: string): string {
+  const minutes = target.environment.sagemaker.notebooks.find((notebook) => notebook.name === name)?.idleStopMinutes;
+  return minutes ? ` (its idle timer stops it after ${minutes} minutes without activity)` : '';
+}
+
+async function open(args: OpenArgs, target: DeploymentTarget, deps: CliDeps, io: Io): Promise<void> {
+  const network = await deployedNotebook(args, target, deps);
+  const interactive = interactiveOf(deps);
+  const url = await withSession(args, target, network, deps, async (session) => {
+    const progress = progressLine(args.name, 'InService', interactive, io);
+    const result = await changeState({
+      name: args.name,
+      target: 'InService',
+      describe: () => session.call('DescribeNotebookInstance', (client) => describeNotebookInstance(client, args.name)),
+      act: () => session.call('StartNotebookInstance', (client) => startNotebookInstance(client, args.name)),
+      startFailed: false,
+      howTo: `start it with \`${commandFor('open', args)} --start\` or \`${commandFor('start', args)}\``,
+      ...(args.start
+        ? {}
+        : {
+            confirm: async (state) => {
+              if (!interactive) {
+                throw new CliError(
+                  'notInService',
+                  `${args.name} is ${state.status}${idleNote(target, args.name)}, and there is no terminal to ask whether to start it: pass --start (\`${commandFor('open', args)} --start\`), or run \`${commandFor('start', args)}\``,
+                );
+              }
+              const answer = await ask(deps, `${args.name} is ${state.status}${idleNote(target, args.name)}. Start it now (a few minutes)? [y/N] `);
+              return /^y(es)?$/i.test(answer.trim());
+            },
+          }),
+      waitSeconds: args.waitSeconds,
+      clock: deps.clock ?? SYSTEM_CLOCK,
+      ...(deps.pollSeconds !== undefined ? { pollSeconds: deps.pollSeconds } : {}),
+      progress: progress.update,
+    }).finally(progress.done);
+    if (!result.reached) {
+      throw new CliError(
+        'notInService',
+        `${args.name} is still ${result.state.status} after ${args.waitSeconds} s: run \`${commandFor('open', args)}\` again in a while, or give a longer --wait-seconds`,
+      );
+    }
+    if (result.acted) io.err(`${args.name} is InService\n`);
+    return session.call('CreatePresignedNotebookInstanceUrl', (client) => presignedNotebookUrl(client, args.name, args.sessionSeconds));
+  });
   io.out(`${url}\n`);
   const notebookEndpoint = network[NETWORK_HANDOFF_OUTPUTS.notebookEndpointDnsName.output];
   io.err(
@@ -183,4 +345,56 @@ async function open(args: OpenArgs, target: DeploymentTarget, deps: CliDeps, io:
     const problem = await (deps.openBrowser ?? openInBrowser)(url);
     if (problem) io.err(`could not open a browser (${problem}); open the URL above yourself\n`);
   }
+}
+
+async function startOrStop(args: StateArgs, target: DeploymentTarget, deps: CliDeps, io: Io): Promise<void> {
+  const network = await deployedNotebook(args, target, deps);
+  const goal = args.command === 'start' ? 'InService' : 'Stopped';
+  const interactive = interactiveOf(deps);
+  await withSession(args, target, network, deps, async (session) => {
+    const progress = progressLine(args.name, goal, interactive, io);
+    const result = await changeState({
+      name: args.name,
+      target: goal,
+      describe: () => session.call('DescribeNotebookInstance', (client) => describeNotebookInstance(client, args.name)),
+      act:
+        args.command === 'start'
+          ? () => session.call('StartNotebookInstance', (client) => startNotebookInstance(client, args.name))
+          : () => session.call('StopNotebookInstance', (client) => stopNotebookInstance(client, args.name)),
+      startFailed: true,
+      howTo: `look at its FailureReason in \`${commandFor('doctor', args)}\``,
+      waitSeconds: args.waitSeconds,
+      clock: deps.clock ?? SYSTEM_CLOCK,
+      ...(deps.pollSeconds !== undefined ? { pollSeconds: deps.pollSeconds } : {}),
+      progress: progress.update,
+    }).finally(progress.done);
+    const verb = args.command === 'start' ? 'start' : 'stop';
+    if (result.reached) {
+      io.err(
+        result.initial === goal
+          ? `${args.name} is already ${goal}\n`
+          : `${args.name} is ${goal}${goal === 'InService' ? `; open it: \`${commandFor('open', args)}\`` : ''}\n`,
+      );
+    } else if (args.waitSeconds === 0) {
+      io.err(`asked SageMaker to ${verb} ${args.name}; it is ${result.state.status} (not waiting: --wait-seconds 0)\n`);
+    } else {
+      throw new CliError(
+        'notInService',
+        `${args.name} is still ${result.state.status} after ${args.waitSeconds} s; \`${commandFor('doctor', args)}\` shows when it is ${goal}`,
+      );
+    }
+  });
+}
+
+async function doctor(args: DoctorArgs, target: DeploymentTarget, deps: CliDeps, io: Io): Promise<number> {
+  const ca = caBundle();
+  const report = await runDoctor(args, {
+    target,
+    outputs: outputOptions(args, deps),
+    ...(ca ? { ca } : {}),
+    ...(deps.lookup ? { lookup: deps.lookup } : {}),
+    env: process.env,
+  });
+  io.out(args.json ? `${JSON.stringify(report, null, 2)}\n` : renderDoctorReport(report));
+  return report.exitCode;
 }

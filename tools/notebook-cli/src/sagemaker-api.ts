@@ -1,18 +1,19 @@
 import type { LookupFunction } from 'node:net';
 import {
   CreatePresignedNotebookInstanceUrlCommand,
+  DescribeNotebookInstanceCommand,
   paginateListNotebookInstances,
   SageMakerClient,
+  StartNotebookInstanceCommand,
+  StopNotebookInstanceCommand,
   type NotebookInstanceSummary,
 } from '@aws-sdk/client-sagemaker';
 
-export interface SagemakerConnection {
+/** How a client reaches its endpoint; shared by the SageMaker and STS clients. */
+export interface Connection {
   readonly region: string;
-  /**
-   * The SageMaker API endpoint to call, e.g. `https://vpce-0abc-1234.api.sagemaker.us-west-2.vpce.amazonaws.com`.
-   * @default - the public service name the SDK resolves for the region
-   */
-  readonly endpoint?: string;
+  /** The URL to call (see endpoints.ts for how it is chosen). */
+  readonly endpoint: string;
   /** @default - the standard credential chain */
   readonly profile?: string;
   /** Limit for establishing a connection, and again for the answer. */
@@ -29,28 +30,27 @@ export interface SagemakerConnection {
   readonly lookup?: LookupFunction;
 }
 
-/** A SageMaker client that signs for the target region and calls the given endpoint through the standard credential chain. */
-export function sagemakerClient(connection: SagemakerConnection): SageMakerClient {
-  const agent = {
-    ...(connection.ca ? { ca: connection.ca } : {}),
-    ...(connection.lookup ? { lookup: connection.lookup } : {}),
-  };
-  return new SageMakerClient({
+/** The client settings both clients take from a Connection. */
+export function clientConfig(connection: Connection) {
+  return {
     region: connection.region,
-    ...(connection.endpoint ? { endpoint: connection.endpoint } : {}),
+    endpoint: connection.endpoint,
     ...(connection.profile ? { profile: connection.profile } : {}),
     requestHandler: {
       connectionTimeout: connection.timeoutMs,
       requestTimeout: connection.timeoutMs,
       throwOnRequestTimeout: true,
-      httpsAgent: agent,
+      httpsAgent: {
+        ...(connection.ca ? { ca: connection.ca } : {}),
+        ...(connection.lookup ? { lookup: connection.lookup } : {}),
+      },
     },
-  });
+  };
 }
 
-/** The host the client calls, for messages: the given endpoint or the public name the SDK resolves. */
-export function calledHost(client: SageMakerClient, region: string, endpoint?: string): string {
-  return new URL(endpoint ?? client.config.endpointProvider({ Region: region }).url.href).host;
+/** A SageMaker client that signs for the target region and calls the given endpoint through the standard credential chain. */
+export function sagemakerClient(connection: Connection): SageMakerClient {
+  return new SageMakerClient(clientConfig(connection));
 }
 
 /** Every notebook instance the caller may list in the region, across pages. */
@@ -58,6 +58,31 @@ export async function listNotebookInstances(client: SageMakerClient): Promise<No
   const instances: NotebookInstanceSummary[] = [];
   for await (const page of paginateListNotebookInstances({ client }, {})) instances.push(...(page.NotebookInstances ?? []));
   return instances;
+}
+
+/** What the CLI needs of a notebook instance's description. */
+export interface NotebookState {
+  /** Pending, InService, Stopping, Stopped, Failed, Deleting or Updating. */
+  readonly status: string;
+  readonly failureReason?: string;
+  readonly instanceType?: string;
+}
+
+export async function describeNotebookInstance(client: SageMakerClient, name: string): Promise<NotebookState> {
+  const answer = await client.send(new DescribeNotebookInstanceCommand({ NotebookInstanceName: name }));
+  return {
+    status: answer.NotebookInstanceStatus ?? 'unknown',
+    ...(answer.FailureReason ? { failureReason: answer.FailureReason } : {}),
+    ...(answer.InstanceType ? { instanceType: answer.InstanceType } : {}),
+  };
+}
+
+export async function startNotebookInstance(client: SageMakerClient, name: string): Promise<void> {
+  await client.send(new StartNotebookInstanceCommand({ NotebookInstanceName: name }));
+}
+
+export async function stopNotebookInstance(client: SageMakerClient, name: string): Promise<void> {
+  await client.send(new StopNotebookInstanceCommand({ NotebookInstanceName: name }));
 }
 
 /** A presigned URL that opens the notebook (valid for 5 minutes; the session lasts `sessionSeconds`). */

@@ -105,3 +105,10 @@ export function requireStringList(outputs: StackOutputs, name: string, stack: st
   if (!Array.isArray(value) || !value.every((item) => typeof item === 'string')) throw missingOutput(stack, name, 'a list of strings');
   return value;
 }
+
+/** Where a stack's outputs are read, for messages: its local state file or its Terraform Cloud workspace. */
+export function backendLocation(backend: StackBackend): string {
+  return backend.kind === 'local'
+    ? backend.statePath
+    : `${backend.hostname ?? 'app.terraform.io'} workspace ${backend.organization}/${backend.workspace}`;
+}

@@ -1,14 +1,33 @@
 import { constants } from 'node:os';
+import { readCommandLine, type CommandLineSpec } from '@privatelink/cli';
 import { ConfigError, loadConfig } from '@privatelink/config';
 import { GuardrailsFailed, guardrailsSummary } from '@privatelink/guardrails';
 import { STACK_CONFIG_CHECKS } from '@privatelink/stack-kit';
 import { defaultOutdir, SynthBusy, synthesize, SynthInterrupted } from './synth-host';
 
+const COMMAND_LINE = {
+  invocation: 'npm run synth',
+  usage: ['npm run synth'],
+  summary: [
+    'Validates the config, synthesizes every stack into cdktf.out, runs the guardrails rule pack on',
+    'them, and replaces cdktf.out only when all of that succeeded. Also the app of cdktf.json.',
+  ].join('\n'),
+  options: {},
+  epilog: [
+    'Environment:',
+    '  PRIVATELINK_CONFIG  the config file (default: config/environments.yaml)',
+    '  CDKTF_OUTDIR        the output folder (default: cdktf.out)',
+    '  TFC_ORGANIZATION    synthesize for Terraform Cloud in this organization',
+  ].join('\n'),
+} as const satisfies CommandLineSpec;
+
 /**
  * `npm run synth`, and the app cdktf.json names (so `npx cdktf synth|deploy` run it): validate the
  * config once, build every stack in this one process, check and swap the output into place.
  */
-async function main(): Promise<number> {
+async function main(argv: readonly string[]): Promise<number> {
+  const parsed = readCommandLine(COMMAND_LINE, argv);
+  if (typeof parsed === 'number') return parsed;
   const started = process.hrtime.bigint();
   try {
     const config = loadConfig(undefined, process.env, STACK_CONFIG_CHECKS);
@@ -32,4 +51,4 @@ async function main(): Promise<number> {
   }
 }
 
-main().then((code) => process.exit(code));
+main(process.argv.slice(2)).then((code) => process.exit(code));

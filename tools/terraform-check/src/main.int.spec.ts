@@ -63,4 +63,24 @@ describe('terraform-check CLI', () => {
     expect(run.status).toBe(2);
     expect(run.stderr).toContain('usage: npm run test:terraform [-- [--concurrency <n>] [--no-plugin-cache] <synth-dir>]');
   });
+
+  it('names the closest option to an unknown one, and refuses an option given twice', () => {
+    const misspelt = runCli(['--concurency', '2', synthDir], cleanEnv());
+    const twice = runCli(['--concurrency', '2', '--concurrency=4', synthDir], cleanEnv());
+
+    expect(misspelt.status).toBe(2);
+    expect(misspelt.stderr).toMatch(/^unknown option --concurency; did you mean --concurrency\?\nusage: npm run test:terraform /);
+    expect(twice.status).toBe(2);
+    expect(twice.stderr).toMatch(/^--concurrency is given twice \(--concurrency 2, then --concurrency 4\); give it once\n/);
+    expect(twice.stdout).toBe('');
+  });
+
+  it('explains itself and its exit codes on --help, exit 0', () => {
+    const run = runCli(['--help'], cleanEnv());
+
+    expect(run.status).toBe(0);
+    expect(run.stderr).toBe('');
+    expect(run.stdout).toContain('  <synth-dir>  the synth output to check (default: cdktf.out)\n');
+    expect(run.stdout).toContain('Exit codes:\n  0  every stack passed\n  1  a stack failed\n  2  nothing could be checked');
+  });
 });

@@ -1,9 +1,21 @@
-import { parseArgs } from 'node:util';
+import { readCommandLine, usageHint, type CommandLineSpec } from '@privatelink/cli';
 import { checkStacks, type StackCheck } from './check-stacks';
 import { TerraformCheckError } from './terraform-check-error';
 
-const USAGE =
-  'usage: npm run test:terraform [-- [--concurrency <n>] [--no-plugin-cache] <synth-dir>]   (default synth dir: cdktf.out)';
+const COMMAND_LINE = {
+  invocation: 'npm run test:terraform',
+  usage: ['npm run test:terraform [-- [--concurrency <n>] [--no-plugin-cache] <synth-dir>]   (default synth dir: cdktf.out)'],
+  summary: [
+    '`terraform validate` and an offline `terraform plan` of every stack in the synth output, against',
+    'the real AWS provider. PRIVATELINK_SKIP_TERRAFORM=1 skips them outside CI.',
+  ].join('\n'),
+  options: {
+    concurrency: { type: 'string', value: '<n>', description: 'stacks checked at once (default: one per core)' },
+    'no-plugin-cache': { type: 'boolean', description: 'give every stack a fresh provider install (the naive way, for the benchmark)' },
+  },
+  positionals: [{ name: '<synth-dir>', description: 'the synth output to check (default: cdktf.out)' }],
+  epilog: 'Exit codes:\n  0  every stack passed\n  1  a stack failed\n  2  nothing could be checked: no terraform, no synth output, bad usage',
+} as const satisfies CommandLineSpec;
 
 /**
  * `npm run test:terraform`: `terraform validate` and an offline `terraform plan` of every stack in
@@ -11,19 +23,14 @@ const USAGE =
  * nothing could be checked (no terraform, no synth output, bad usage).
  */
 async function main(argv: readonly string[], env: NodeJS.ProcessEnv): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: [...argv],
-      allowPositionals: true,
-      options: { concurrency: { type: 'string' }, 'no-plugin-cache': { type: 'boolean' } },
-    });
-  } catch {
-    parsed = undefined;
-  }
-  const concurrency = parsed?.values.concurrency === undefined ? undefined : Number(parsed.values.concurrency);
-  if (!parsed || parsed.positionals.length > 1 || (concurrency !== undefined && !(Number.isInteger(concurrency) && concurrency > 0))) {
-    process.stderr.write(`${USAGE}\n`);
+  const parsed = readCommandLine(COMMAND_LINE, argv);
+  if (typeof parsed === 'number') return parsed;
+  const concurrencyText = parsed.options.concurrency;
+  const concurrency = concurrencyText === undefined ? undefined : Number(concurrencyText);
+  if (concurrency !== undefined && !(/^\d+$/.test(concurrencyText ?? '') && concurrency > 0)) {
+    process.stderr.write(
+      `--concurrency must be a whole number above 0 (got "${concurrencyText}")\n${usageHint(COMMAND_LINE)}\n`,
+    );
     return 2;
   }
   const args = parsed.positionals;
@@ -47,7 +54,7 @@ async function main(argv: readonly string[], env: NodeJS.ProcessEnv): Promise<nu
       synthDir: args[0] ?? 'cdktf.out',
       onStackChecked: report,
       ...(concurrency ? { concurrency } : {}),
-      ...(parsed.values['no-plugin-cache'] ? { pluginCache: false } : {}),
+      ...(parsed.options['no-plugin-cache'] ? { pluginCache: false } : {}),
     });
     const failed = checks.filter((check) => check.status === 'failed').length;
     process.stdout.write(`terraform: ${checks.length - failed} passed, ${failed} failed\n`);

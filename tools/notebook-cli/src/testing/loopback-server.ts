@@ -18,6 +18,8 @@ export interface Reply {
   readonly headers?: Readonly<Record<string, string>>;
   /** Sent as JSON. */
   readonly body?: unknown;
+  /** Sent as it is, instead of `body` (XML answers). */
+  readonly text?: string;
 }
 
 export interface LoopbackServer {
@@ -44,7 +46,7 @@ export async function startLoopbackHttpsServer(
       requests.push(recorded);
       const reply = handle(recorded);
       res.writeHead(reply.status ?? 200, { 'content-type': contentType, ...reply.headers });
-      res.end(reply.body === undefined ? '' : JSON.stringify(reply.body));
+      res.end(reply.text ?? (reply.body === undefined ? '' : JSON.stringify(reply.body)));
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

@@ -3,7 +3,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DEFAULT_CONFIG, runSynthHost } from '@privatelink/stack-kit/testing';
 
-
 /** A folder holding a real synth of a config (`cdktf.out`) and, once written, the stacks' local state files beside it. */
 export interface SynthesizedWorkspace {
   readonly root: string;
@@ -27,6 +26,11 @@ export interface SynthesizeWorkspaceProps {
    * @default - local state
    */
   readonly terraformCloudOrganization?: string;
+  /**
+   * Changes the repository's default config before it is synthesized (and read by the CLI).
+   * @default - the default config as it is
+   */
+  readonly editConfig?: (text: string) => string;
 }
 
 /** Runs the real synth (`tools/synth`) of the repository's default config into a fresh folder. */
@@ -34,7 +38,8 @@ export function synthesizeWorkspace(props: SynthesizeWorkspaceProps = {}): Synth
   const root = mkdtempSync(join(tmpdir(), 'notebook-cli-'));
   const outdir = join(root, 'cdktf.out');
   const configFile = join(root, 'environments.yaml');
-  writeFileSync(configFile, readFileSync(DEFAULT_CONFIG, 'utf8'));
+  const text = readFileSync(DEFAULT_CONFIG, 'utf8');
+  writeFileSync(configFile, props.editConfig ? props.editConfig(text) : text);
   const run = runSynthHost(outdir, {
     config: configFile,
     env: props.terraformCloudOrganization ? { TFC_ORGANIZATION: props.terraformCloudOrganization } : {},
