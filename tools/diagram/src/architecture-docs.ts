@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync
 import { join } from 'node:path';
 import { stackId } from '@privatelink/config';
 import { architectureOf } from './architecture';
-import { architecturePage } from './architecture-diagram';
+import { architectureFlowchart, architecturePage, architectureSection } from './architecture-diagram';
 import { readSynthesizedStacks } from './synthesized-stacks';
 
 /** The first line of every generated page; only files that start with it are ever replaced or removed. */
@@ -12,6 +12,12 @@ export interface ArchitectureDoc {
   /** `<env>-<region>.md` */
   readonly file: string;
   readonly content: string;
+  /** The part of the page a README embeds: the Mermaid block and its legend. */
+  readonly embed: string;
+  /** The Mermaid text of the diagram, which the PNG is rendered from. */
+  readonly mermaid: string;
+  /** `<env>-<region>.png`, beside the page. */
+  readonly png: string;
 }
 
 /** One page per env-region, from the network stacks in `outdir` and their SageMaker stacks. */
@@ -23,7 +29,14 @@ export function architectureDocs(outdir: string): ArchitectureDoc[] {
     .map((network) => {
       const { environment, region } = network.provider;
       const model = architectureOf(network, byName.get(stackId('sagemaker', environment, region)));
-      return { file: `${environment}-${region}.md`, content: architecturePage(model) };
+      const png = `${environment}-${region}.png`;
+      return {
+        file: `${environment}-${region}.md`,
+        content: architecturePage(model, png),
+        embed: architectureSection(model),
+        mermaid: architectureFlowchart(model),
+        png,
+      };
     });
 }
 

@@ -27,6 +27,13 @@ describe('Flowchart', () => {
       ].join('\n'),
     );
     expect(flowchartStructure(text).problems).toEqual([]);
+    expect(flowchartStructure(text).labelLines).toEqual(['Outer "box"', 'A', 'second <line>', 'Inner', 'B & C', 'C']);
+  });
+
+  it('puts its configuration in an init directive before the header', () => {
+    const text = new Flowchart('BT', undefined, { flowchart: { nodeSpacing: 30 } }).node('a', ['A']).render();
+    expect(text).toBe('%%{init: {"flowchart":{"nodeSpacing":30}}}%%\nflowchart BT\n  a["A"]');
+    expect(flowchartStructure(text)).toEqual({ config: { flowchart: { nodeSpacing: 30 } }, header: 'flowchart BT', declared: ['a'], subgraphs: [], labelLines: ['A'], edges: [], problems: [] });
   });
 
   it('refuses ids Mermaid cannot take, ids declared twice and edges to undeclared ids', () => {

@@ -39,8 +39,9 @@ export class Flowchart {
   private readonly edges: { readonly from: string; readonly to: string; readonly text: string }[] = [];
   private depth = 1;
 
-  constructor(direction: 'LR' | 'TB', comment?: string) {
-    this.lines = [`flowchart ${direction}`, ...(comment ? [`  %% ${comment}`] : [])];
+  /** `config` goes in an init directive, which GitHub's Mermaid reads as well as mermaid-cli's. */
+  constructor(direction: 'LR' | 'TB' | 'BT', comment?: string, config?: Readonly<Record<string, unknown>>) {
+    this.lines = [...(config ? [`%%{init: ${JSON.stringify(config)}}%%`] : []), `flowchart ${direction}`, ...(comment ? [`  %% ${comment}`] : [])];
   }
 
   private declare(id: string): void {

@@ -4,13 +4,6 @@ import type { ArchitectureDoc } from './architecture-docs';
 const START = /<!-- architecture:([a-z0-9-]+) -->\n/;
 const END = '<!-- /architecture -->';
 
-/** The Mermaid block of a generated page. */
-function mermaidBlock(content: string): string {
-  const match = /```mermaid\n[\s\S]*?\n```\n/.exec(content);
-  if (!match) throw new Error('generated page has no mermaid block');
-  return match[0];
-}
-
 export interface EmbedResult {
   /** The page embedded, e.g. `dev-us-west-2`, or undefined when the file has no marker. */
   readonly page?: string;
@@ -18,8 +11,8 @@ export interface EmbedResult {
 }
 
 /**
- * Keeps the diagram a README embeds between `<!-- architecture:<env>-<region> -->` and
- * `<!-- /architecture -->` equal to the generated page, so the README cannot drift from the stacks.
+ * Keeps the diagram and legend a README embeds between `<!-- architecture:<env>-<region> -->` and
+ * `<!-- /architecture -->` equal to the generated page's, so the README cannot drift from the stacks.
  * With `check`, changes nothing and reports whether it is stale.
  */
 export function syncEmbeddedDiagram(file: string, docs: readonly ArchitectureDoc[], check = false): EmbedResult {
@@ -33,7 +26,7 @@ export function syncEmbeddedDiagram(file: string, docs: readonly ArchitectureDoc
   const from = start.index + start[0].length;
   const to = text.indexOf(END, from);
   if (to < 0) throw new Error(`${file}: <!-- architecture:${page} --> has no closing ${END}`);
-  const wanted = `${text.slice(0, from)}${mermaidBlock(doc.content)}${text.slice(to)}`;
+  const wanted = `${text.slice(0, from)}${doc.embed}${text.slice(to)}`;
   const stale = wanted !== text;
   if (stale && !check) writeFileSync(file, wanted);
   return { page, stale };

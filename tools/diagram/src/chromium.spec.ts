@@ -1,0 +1,37 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { CHROMIUM_ARGS, chromiumPath, launchOptions } from './chromium';
+
+describe('chromiumPath', () => {
+  let dir: string;
+  beforeEach(() => (dir = mkdtempSync(join(tmpdir(), 'chromium-'))));
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('takes the executable PRIVATELINK_CHROMIUM names', () => {
+    const binary = join(dir, 'chromium');
+    writeFileSync(binary, '#!/bin/sh\n', { mode: 0o755 });
+    expect(chromiumPath({ PRIVATELINK_CHROMIUM: binary })).toBe(binary);
+  });
+
+  it('says how to get Chromium when there is none, or it cannot run', () => {
+    const missing = join(dir, 'missing');
+    expect(() => chromiumPath({ PRIVATELINK_CHROMIUM: missing })).toThrow(
+      `no Chromium at ${missing} (PRIVATELINK_CHROMIUM): rendering the PNGs needs one; install it with \`apt-get install -y chromium\` or set PRIVATELINK_CHROMIUM to its path`,
+    );
+    const notExecutable = join(dir, 'chromium.txt');
+    writeFileSync(notExecutable, 'not a program', { mode: 0o644 });
+    expect(() => chromiumPath({ PRIVATELINK_CHROMIUM: notExecutable })).toThrow(`no Chromium at ${notExecutable} (PRIVATELINK_CHROMIUM)`);
+  });
+});
+
+describe('launchOptions', () => {
+  it('starts Chromium headless, quiet on the network, with its own user-data dir', () => {
+    expect(launchOptions('/usr/bin/chromium', '/tmp/profile')).toEqual({
+      executablePath: '/usr/bin/chromium',
+      headless: true,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--user-data-dir=/tmp/profile'],
+    });
+    expect(CHROMIUM_ARGS).not.toContain('--user-data-dir');
+  });
+});
