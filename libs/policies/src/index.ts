@@ -30,3 +30,11 @@ export { notebookKeyPolicy, type NotebookKeyPolicyProps } from './notebook-key-p
 export { AWS_SAML_AUDIENCE, notebookUserTrustPolicy, type NotebookUserTrustPolicyProps } from './notebook-user-trust-policy';
 export { notebookSelfStopPolicy, type NotebookSelfStopPolicyProps } from './notebook-self-stop-policy';
 export { s3GatewayPolicy, type S3GatewayPolicyProps } from './s3-gateway-policy';
+export {
+  TERRAFORM_CLOUD_AWS_AUDIENCE,
+  TERRAFORM_RUN_PHASES,
+  terraformCloudSubject,
+  terraformCloudTrustPolicy,
+  type TerraformCloudTrustPolicyProps,
+  type TerraformRunPhase,
+} from './terraform-cloud-trust-policy';
