@@ -1,6 +1,7 @@
 import { parseConfig, deploymentTargets } from '@privatelink/config';
 import { Vpc } from '@cdktf/provider-aws/lib/vpc';
 import { App, Testing } from 'cdktf';
+import { testApp } from './testing/test-app';
 import { defaultTags, PrivatelinkStack, type PrivatelinkStackProps } from './privatelink-stack';
 import { localStatePath, stackId } from '@privatelink/config';
 
@@ -28,11 +29,11 @@ describe('PrivatelinkStack', () => {
 
   it('names the stack <app>-<env>-<region>', () => {
     expect(stackId('sagemaker', 'qa', 'eu-west-1')).toBe('sagemaker-qa-eu-west-1');
-    expect(new ProbeStack(Testing.app(), { target }).node.id).toBe('network-qa-eu-west-1');
+    expect(new ProbeStack(testApp('privatelink-stack-kit-spec'), { target }).node.id).toBe('network-qa-eu-west-1');
   });
 
   it('pins the provider to the region and account and tags from general to specific', () => {
-    const json = JSON.parse(Testing.synth(new ProbeStack(Testing.app(), { target })));
+    const json = JSON.parse(Testing.synth(new ProbeStack(testApp('privatelink-stack-kit-spec'), { target })));
     expect(json.provider.aws).toEqual([
       {
         region: 'eu-west-1',
@@ -45,7 +46,7 @@ describe('PrivatelinkStack', () => {
   });
 
   it('keeps local state at the repository root through a relative path', () => {
-    const json = JSON.parse(Testing.synth(new ProbeStack(Testing.app(), { target })));
+    const json = JSON.parse(Testing.synth(new ProbeStack(testApp('privatelink-stack-kit-spec'), { target })));
     expect(json.terraform.backend).toEqual({ local: { path: '../../../terraform.network-qa-eu-west-1.tfstate' } });
     expect(localStatePath('x')).not.toMatch(/^\//);
   });

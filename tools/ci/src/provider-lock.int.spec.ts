@@ -72,7 +72,7 @@ describe('the committed Terraform provider lock', () => {
     const config = join(work, 'lock');
     mkdirSync(config, { recursive: true });
     writeFileSync(join(config, 'main.tf.json'), JSON.stringify({ terraform: { required_providers: { aws: { source: 'hashicorp/aws', version } } } }));
-    const env = { ...process.env, CHECKPOINT_DISABLE: '1' };
+    const env: NodeJS.ProcessEnv = { ...process.env, CHECKPOINT_DISABLE: '1' };
     delete env['TF_CLI_CONFIG_FILE'];
     const source = existsSync(MIRROR) ? [`-fs-mirror=${MIRROR}`] : [];
     const lock = spawnSync('terraform', ['providers', 'lock', ...source, '-platform=linux_amd64'], { cwd: config, env, encoding: 'utf8' });
