@@ -29,6 +29,7 @@ const USAGE = `usage: npm run env -- <${ACTIONS.join('|')}> --env <env> [--regio
   --auto-approve       pass --auto-approve to cdktf deploy/destroy
   --force-destroy <env>
   --plans <dir>        the saved plans folder of plan and apply
+  --last-round         plan: fail instead of deferring a stack (no round follows)
   --dry-run            print the commands instead of running them (reads the order from an existing cdktf.out)
 
 The stack order is read from cdktf.out/manifest.json (CDKTF_OUTDIR): every stack after the stacks it depends on.`;
@@ -41,6 +42,7 @@ interface Options {
   readonly autoApprove: boolean;
   readonly plansDir: string;
   readonly dryRun: boolean;
+  readonly lastRound: boolean;
 }
 
 function parse(argv: string[]): Options | number {
@@ -58,6 +60,7 @@ function parse(argv: string[]): Options | number {
         'auto-approve': { type: 'boolean' },
         'force-destroy': { type: 'string' },
         plans: { type: 'string' },
+        'last-round': { type: 'boolean' },
         'dry-run': { type: 'boolean' },
         help: { type: 'boolean' },
       },
@@ -84,6 +87,7 @@ function parse(argv: string[]): Options | number {
     autoApprove: values['auto-approve'] === true,
     plansDir: typeof values['plans'] === 'string' ? values['plans'] : DEFAULT_PLANS,
     dryRun: values['dry-run'] === true,
+    lastRound: values['last-round'] === true,
   };
 }
 
@@ -131,6 +135,7 @@ async function main(argv: string[]): Promise<number> {
         terraform,
         env: process.env,
         log,
+        lastRound: options.lastRound,
       });
       return 0;
     }

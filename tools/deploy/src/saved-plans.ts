@@ -77,6 +77,12 @@ export interface PlanOptions {
   readonly log: (line: string) => void;
   /** HCP Terraform API base URL (tests). @default - https://<host of the saved plan> */
   readonly terraformCloudUrl?: string;
+  /**
+   * No round follows this one: a stack that would be deferred is an error (the dependencies are
+   * deeper than the rounds the workflow has).
+   * @default false
+   */
+  readonly lastRound?: boolean;
 }
 
 const planFileOf = (stack: string) => `${stack}.tfplan`;
@@ -102,6 +108,11 @@ export async function planStacks(order: DeployOrder, options: PlanOptions): Prom
   for (const stack of order.stacks) {
     const waitsFor = stack.dependencies.filter((dependency) => unsettled.has(dependency));
     if (waitsFor.length > 0) {
+      if (options.lastRound) {
+        throw new DeployError(
+          `${stack.id} reads ${waitsFor.join(', ')}, which this round changes, but no round follows this one: the stack dependencies need another plan, approval and apply round`,
+        );
+      }
       deferred.push({ stack: stack.id, waitsFor });
       unsettled.add(stack.id);
       options.log(`defer ${stack.id}: it reads ${waitsFor.join(', ')}, which this round changes`);
