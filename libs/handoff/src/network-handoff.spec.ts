@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { deploymentTargets, parseConfig } from '@privatelink/config';
 import { TerraformOutput, TerraformStack, Testing } from 'cdktf';
 import { NETWORK_HANDOFF_OUTPUTS, publishNetworkHandoff, readNetworkHandoff, type NetworkHandoff } from './network-handoff';
@@ -19,6 +22,11 @@ environments:
 );
 
 describe('network handoff contract', () => {
+  // Testing.app() without an outdir would leave a cdktf.outdir.* temp folder per call.
+  let outdir: string;
+  beforeAll(() => (outdir = mkdtempSync(join(tmpdir(), 'handoff-spec-'))));
+  afterAll(() => rmSync(outdir, { recursive: true, force: true }));
+
   it('names every output <thing>_<attribute> and documents it', () => {
     for (const spec of Object.values(NETWORK_HANDOFF_OUTPUTS)) {
       expect(spec.output).toMatch(/^[a-z0-9]+(_[a-z0-9]+)+$/);
@@ -30,7 +38,7 @@ describe('network handoff contract', () => {
   });
 
   it('publishes one output per field under its contract name', () => {
-    const stack = new TerraformStack(Testing.app(), 'network-qa-eu-west-1');
+    const stack = new TerraformStack(Testing.app({ outdir }), 'network-qa-eu-west-1');
     const values = Object.fromEntries(
       Object.entries(NETWORK_HANDOFF_OUTPUTS).map(([key, spec]) => [key, spec.list ? [`${key}-a`, `${key}-b`] : key]),
     ) as unknown as NetworkHandoff;
@@ -45,7 +53,7 @@ describe('network handoff contract', () => {
 
   it("reads the network stack's local state by a relative path, as typed references, and records the read", () => {
     const reads: string[] = [];
-    const stack = Object.assign(new TerraformStack(Testing.app(), 'sagemaker-qa-eu-west-1'), {
+    const stack = Object.assign(new TerraformStack(Testing.app({ outdir }), 'sagemaker-qa-eu-west-1'), {
       recordStateRead: (id: string) => reads.push(id),
     });
     const handoff = readNetworkHandoff(stack, target);

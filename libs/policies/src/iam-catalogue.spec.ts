@@ -19,6 +19,7 @@ describe('every built document against the published IAM catalogue', () => {
       'notebookSelfStopPolicy',
       'notebookUserTrustPolicy(roles and SAML)',
       'notebookUserTrustPolicy(Identity Center permission sets)',
+      'terraformCloudTrustPolicy',
       'endpointPolicy',
       'endpointPolicy(organization)',
       'stsEndpointPolicy',

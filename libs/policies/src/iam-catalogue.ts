@@ -106,9 +106,25 @@ export function unknownConditionKeys(document: PolicyDocument): string[] {
     const actions = [statement.Action ?? [], statement.NotAction ?? []].flat();
     return keys
       .filter((key) => getGlobalConditionKeyByName(key) === undefined)
+      .filter((key) => !isWebIdentityKey(key, statement.Principal, actions))
       .flatMap((key) =>
         actions.filter((action) => !keyMatchers(action).some((known) => known.test(key))).map((action) => `${statement.Sid}: ${key} for ${action}`),
       );
+  });
+}
+
+/**
+ * `<provider>:aud`, `:sub`, `:amr`, `:oaud` and `:email` of an OIDC provider a web-identity trust
+ * names: IAM makes them available on AssumeRoleWithWebIdentity, keyed by the provider's host and
+ * path, so no catalogue lists them
+ * (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_iam-condition-keys.html#condition-keys-wif).
+ */
+function isWebIdentityKey(key: string, principal: PolicyDocument['Statement'][number]['Principal'], actions: readonly string[]): boolean {
+  if (!actions.every((action) => action.toLowerCase() === 'sts:assumerolewithwebidentity')) return false;
+  const federated = principal && principal !== '*' ? [principal.Federated ?? []].flat() : [];
+  return federated.some((arn) => {
+    const provider = /:oidc-provider\/(.+)$/.exec(arn)?.[1];
+    return provider !== undefined && new RegExp(`^${escapeRegex(provider)}:(aud|sub|amr|oaud|email)$`, 'i').test(key);
   });
 }
 

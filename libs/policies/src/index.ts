@@ -53,3 +53,11 @@ export {
 export { notebookSelfStopPolicy, type NotebookSelfStopPolicyProps } from './notebook-self-stop-policy';
 export { resourcePerimeter, type PerimeterProps } from './resource-perimeter';
 export { s3GatewayPolicy, type S3GatewayPolicyProps } from './s3-gateway-policy';
+export {
+  TERRAFORM_CLOUD_AWS_AUDIENCE,
+  TERRAFORM_RUN_PHASES,
+  terraformCloudSubject,
+  terraformCloudTrustPolicy,
+  type TerraformCloudTrustPolicyProps,
+  type TerraformRunPhase,
+} from './terraform-cloud-trust-policy';

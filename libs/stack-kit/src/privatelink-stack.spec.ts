@@ -1,6 +1,7 @@
 import { parseConfig, deploymentTargets } from '@privatelink/config';
 import { Vpc } from '@cdktf/provider-aws/lib/vpc';
 import { App, Testing } from 'cdktf';
+import { testApp } from './testing/test-app';
 import { declareStateReads, defaultTags, PrivatelinkStack, type PrivatelinkStackProps, type ProviderSettings } from './privatelink-stack';
 import { localStatePath, stackId } from '@privatelink/config';
 
@@ -28,11 +29,11 @@ describe('PrivatelinkStack', () => {
 
   it('names the stack <app>-<env>-<region>', () => {
     expect(stackId('sagemaker', 'qa', 'eu-west-1')).toBe('sagemaker-qa-eu-west-1');
-    expect(new ProbeStack(Testing.app(), { target }).node.id).toBe('network-qa-eu-west-1');
+    expect(new ProbeStack(testApp('privatelink-stack-kit-spec'), { target }).node.id).toBe('network-qa-eu-west-1');
   });
 
   it('pins the provider to the region and account and tags from general to specific', () => {
-    const json = JSON.parse(Testing.synth(new ProbeStack(Testing.app(), { target })));
+    const json = JSON.parse(Testing.synth(new ProbeStack(testApp('privatelink-stack-kit-spec'), { target })));
     expect(json.provider.aws).toEqual([
       {
         region: 'eu-west-1',
@@ -45,13 +46,13 @@ describe('PrivatelinkStack', () => {
   });
 
   it('keeps local state at the repository root through a relative path', () => {
-    const json = JSON.parse(Testing.synth(new ProbeStack(Testing.app(), { target })));
+    const json = JSON.parse(Testing.synth(new ProbeStack(testApp('privatelink-stack-kit-spec'), { target })));
     expect(json.terraform.backend).toEqual({ local: { path: '../../../terraform.network-qa-eu-west-1.tfstate' } });
     expect(localStatePath('x')).not.toMatch(/^\//);
   });
 
   it('works in another account where the stack asks for it (the organization stack: the management account)', () => {
-    const stack = new ProbeStack(Testing.app(), { target }, 'network', {
+    const stack = new ProbeStack(testApp('privatelink-stack-kit-spec'), { target }, 'network', {
       allowedAccountIds: ['999999999999'],
       assumeRole: [{ roleArn: 'arn:aws:iam::999999999999:role/OrganizationsPolicyAdmin' }],
     });
@@ -64,7 +65,7 @@ describe('PrivatelinkStack', () => {
   });
 
   it('turns every recorded state read into a dependency, and refuses a read of a stack the app does not have', () => {
-    const app = Testing.app();
+    const app = testApp('privatelink-stack-kit-spec');
     const network = new ProbeStack(app, { target });
     const sagemaker = new ProbeStack(app, { target }, 'sagemaker');
     sagemaker.recordStateRead(network.node.id);

@@ -1,6 +1,7 @@
-import { deploymentTargets, organizationStackId, stackId, type PrivatelinkConfig } from '@privatelink/config';
+import type { EnvironmentConfig, PrivatelinkConfig } from '@privatelink/config';
+import type { DeployOrder } from './deploy-order';
 
-export const ACTIONS = ['synth', 'hcl', 'diff', 'deploy', 'destroy'] as const;
+export const ACTIONS = ['synth', 'hcl', 'diff', 'deploy', 'destroy', 'plan', 'apply', 'trust-policy'] as const;
 export type Action = (typeof ACTIONS)[number];
 
 export interface EnvCommand {
@@ -12,6 +13,11 @@ export interface EnvCommand {
   readonly forceDestroy?: string;
   /** Pass --auto-approve to cdktf deploy/destroy (CI). */
   readonly autoApprove?: boolean;
+  /**
+   * The synth output folder, when not `cdktf.out` (CDKTF_OUTDIR); passed to cdktf as --output.
+   * @default - cdktf.out
+   */
+  readonly outdir?: string;
 }
 
 /** A refusal before anything runs; `exitCode` 2 = bad usage or unknown name. */
@@ -23,14 +29,14 @@ export class UsageError extends Error {
 export type Step = readonly string[];
 
 const CDKTF = ['npx', 'cdktf'];
-const SYNTH = ['node', '--import', 'tsx', 'tools/synth/src/main.ts'];
+export const SYNTH: Step = ['node', '--import', 'tsx', 'tools/synth/src/main.ts'];
+export const HCL: Step = [...CDKTF, 'synth', '--hcl', '--output', 'cdktf.out.hcl'];
 
 /**
- * Turns `<action> --env <env> [--region <region>]` into the cdktf commands to run, network stacks
- * before the SageMaker and organization stacks that read them (destroy in reverse), after checking
- * every name against the config.
+ * Checks every name of the command against the config, and the protection of the environment,
+ * before anything runs.
  */
-export function planCommands(config: PrivatelinkConfig, command: EnvCommand): Step[] {
+export function checkCommand(config: PrivatelinkConfig, command: EnvCommand): EnvironmentConfig {
   const environment = config.environments.find((env) => env.name === command.env);
   if (!environment) {
     throw new UsageError(
@@ -41,30 +47,31 @@ export function planCommands(config: PrivatelinkConfig, command: EnvCommand): St
   if (command.region !== undefined && !regions.includes(command.region)) {
     throw new UsageError(`environment '${environment.name}' has no region '${command.region}'; its regions: ${regions.join(', ')}`);
   }
-  const targets = deploymentTargets(config).filter(
-    (target) => target.environment.name === environment.name && (command.region === undefined || target.region.region === command.region),
-  );
-  const network = targets.map((target) => stackId('network', target.environment.name, target.region.region));
-  // The organization stack reads every region's network: it goes with the whole environment only.
-  const organization = environment.sagemaker.scp?.enabled && command.region === undefined ? [organizationStackId(environment.name)] : [];
-  const sagemaker = [...targets.map((target) => stackId('sagemaker', target.environment.name, target.region.region)), ...organization];
-  const approve = command.autoApprove ? ['--auto-approve'] : [];
+  if (command.action === 'destroy' && environment.protected && command.forceDestroy !== environment.name) {
+    throw new UsageError(
+      `environment '${environment.name}' is protected: destroy refused. To destroy it anyway, pass --force-destroy ${environment.name}`,
+    );
+  }
+  return environment;
+}
 
+/**
+ * The cdktf commands of `diff`, `deploy` and `destroy`, in the order of the synthesized manifest's
+ * dependencies: every stack after the stacks it reads state from (network stacks first, then the
+ * SageMaker and organization stacks); destroy in reverse.
+ */
+export function cdktfCommands(order: DeployOrder, command: EnvCommand): Step[] {
+  const stacks = order.stacks.map((stack) => stack.id);
+  const output = command.outdir ? ['--output', command.outdir] : [];
+  const approve = command.autoApprove ? ['--auto-approve'] : [];
   switch (command.action) {
-    case 'synth':
-      return [SYNTH];
-    case 'hcl':
-      return [[...CDKTF, 'synth', '--hcl', '--output', 'cdktf.out.hcl']];
     case 'diff':
-      return [SYNTH, ...[...network, ...sagemaker].map((stack) => [...CDKTF, 'diff', stack, '--skip-synth'])];
+      return stacks.map((stack) => [...CDKTF, 'diff', stack, '--skip-synth', ...output]);
     case 'deploy':
-      return [SYNTH, [...CDKTF, 'deploy', ...network, ...sagemaker, '--skip-synth', ...approve]];
+      return [[...CDKTF, 'deploy', ...stacks, '--skip-synth', ...output, ...approve]];
     case 'destroy':
-      if (environment.protected && command.forceDestroy !== environment.name) {
-        throw new UsageError(
-          `environment '${environment.name}' is protected: destroy refused. To destroy it anyway, pass --force-destroy ${environment.name}`,
-        );
-      }
-      return [SYNTH, [...CDKTF, 'destroy', ...sagemaker, ...network, '--skip-synth', ...approve]];
+      return [[...CDKTF, 'destroy', ...[...stacks].reverse(), '--skip-synth', ...output, ...approve]];
+    default:
+      throw new Error(`cdktfCommands: ${command.action} is not a cdktf command`);
   }
 }

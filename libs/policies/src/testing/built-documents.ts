@@ -10,6 +10,7 @@ import { notebookSelfStopPolicy } from '../notebook-self-stop-policy';
 import { notebookUserTrustPolicy } from '../notebook-user-trust-policy';
 import type { PolicyDocument } from '../policy-document';
 import { s3GatewayPolicy } from '../s3-gateway-policy';
+import { terraformCloudTrustPolicy } from '../terraform-cloud-trust-policy';
 import {
   ACCOUNT_ID,
   API_ENDPOINT_ID,
@@ -125,6 +126,18 @@ export function builtDocuments(): readonly BuiltDocument[] {
       name: 'notebookUserTrustPolicy(Identity Center permission sets)',
       kind: 'trust',
       document: notebookUserTrustPolicy({ identityCenterPermissionSets: ['MLEngineer'], accountId: ACCOUNT_ID }),
+    },
+    {
+      // The rule pack checks it (built-documents.spec in libs/guardrails): iam-trust-narrow reads its sub and aud.
+      name: 'terraformCloudTrustPolicy',
+      kind: 'trust',
+      document: terraformCloudTrustPolicy({
+        accountId: ACCOUNT_ID,
+        organization: 'acme-ml',
+        project: 'sagemaker-privatelink',
+        workspace: 'smpl-network-dev-us-west-2',
+        runPhase: 'apply',
+      }),
     },
     { name: 'endpointPolicy', kind: 'endpoint', document: endpointPolicy({ accountId: ACCOUNT_ID }) },
     {
