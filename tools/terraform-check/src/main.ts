@@ -1,14 +1,19 @@
 import { parseArgs } from 'node:util';
+import { defaultCacheDir } from './check-cache';
 import { checkStacks, type StackCheck } from './check-stacks';
 import { TerraformCheckError } from './terraform-check-error';
 
 const USAGE =
-  'usage: npm run test:terraform [-- [--concurrency <n>] [--no-plugin-cache] <synth-dir>]   (default synth dir: cdktf.out)';
+  'usage: npm run test:terraform [-- [--concurrency <n>] [--no-plugin-cache] [--no-cache] <synth-dir>]   (default synth dir: cdktf.out)';
 
 /**
- * `npm run test:terraform`: `terraform validate` and an offline `terraform plan` of every stack in
- * the synth output, against the real AWS provider. Exit 0 when all pass, 1 when one fails, 2 when
- * nothing could be checked (no terraform, no synth output, bad usage).
+ * `npm run test:terraform`: an offline `terraform plan` of every stack in the synth output (JSON or
+ * HCL), against the real AWS provider; `terraform validate` only for Terraform Cloud stacks. A stack
+ * whose check already passed with the very same inputs is skipped (see `defaultCacheDir` and
+ * `checkKey`; `--no-cache` checks every stack). One line per stack, then
+ * `terraform: <n> passed, <n> failed`, or `terraform: <n> passed (<n> cached), <n> failed` when some
+ * were skipped. Exit 0 when all pass, 1 when one fails, 2 when nothing could be checked (no
+ * terraform, no synth output, bad usage).
  */
 async function main(argv: readonly string[], env: NodeJS.ProcessEnv): Promise<number> {
   let parsed;
@@ -16,7 +21,7 @@ async function main(argv: readonly string[], env: NodeJS.ProcessEnv): Promise<nu
     parsed = parseArgs({
       args: [...argv],
       allowPositionals: true,
-      options: { concurrency: { type: 'string' }, 'no-plugin-cache': { type: 'boolean' } },
+      options: { concurrency: { type: 'string' }, 'no-plugin-cache': { type: 'boolean' }, 'no-cache': { type: 'boolean' } },
     });
   } catch {
     parsed = undefined;
@@ -48,9 +53,11 @@ async function main(argv: readonly string[], env: NodeJS.ProcessEnv): Promise<nu
       onStackChecked: report,
       ...(concurrency ? { concurrency } : {}),
       ...(parsed.values['no-plugin-cache'] ? { pluginCache: false } : {}),
+      ...(parsed.values['no-cache'] ? {} : { cacheDir: defaultCacheDir(env) }),
     });
     const failed = checks.filter((check) => check.status === 'failed').length;
-    process.stdout.write(`terraform: ${checks.length - failed} passed, ${failed} failed\n`);
+    const cached = checks.filter((check) => check.status === 'passed' && check.cached).length;
+    process.stdout.write(`terraform: ${checks.length - failed} passed${cached > 0 ? ` (${cached} cached)` : ''}, ${failed} failed\n`);
     return failed === 0 ? 0 : 1;
   } catch (error) {
     if (!(error instanceof TerraformCheckError)) throw error;
@@ -61,9 +68,8 @@ async function main(argv: readonly string[], env: NodeJS.ProcessEnv): Promise<nu
 
 function report(check: StackCheck): void {
   if (check.status === 'passed') {
-    const what =
-      check.toAdd === undefined ? 'validate (Terraform Cloud backend: plans run remotely)' : `validate+plan (${check.toAdd} to add)`;
-    process.stdout.write(`ok ${check.stack} ${what}\n`);
+    const what = check.toAdd === undefined ? 'validate (Terraform Cloud backend: plans run remotely)' : `plan (${check.toAdd} to add)`;
+    process.stdout.write(`ok ${check.stack} ${what}${check.cached ? ', cached' : ''}\n`);
   } else {
     const message = check.message.replace(/^/gm, '    ');
     process.stdout.write(`FAILED ${check.stack} at ${check.step}:\n${message}\n`);
