@@ -79,12 +79,17 @@ describe('readSynthesizedStack', () => {
     expect(offlineOverride(stack)).toMatchObject({ provider: { aws: [{}, { alias: 'management' }] } });
   });
 
-  it('names the file and the parser error of a stack file that does not parse', async () => {
-    writeFileSync(join(dir, 'broken.tf'), 'provider "aws" {\n  region = \n}\n');
+  it('names the file, and each parser error with its line, of a stack file that does not parse', async () => {
+    writeFileSync(join(dir, 'broken.tf'), 'a = 1 @\nb = 2 @\n');
     writeFileSync(join(dir, 'broken.tf.json'), '{"provider": ');
 
     await expect(readSynthesizedStack(join(dir, 'broken.tf'))).rejects.toThrow(
-      'broken.tf is not valid HCL: parse config: [broken.tf:2,12-3,1: Invalid expression; Expected the start of an expression, but found an invalid expression token.]',
+      [
+        'broken.tf is not valid HCL:',
+        'Error: Invalid character: This character is not used within the language. (broken.tf:1)',
+        'Error: Invalid character: This character is not used within the language. (broken.tf:2)',
+        'Error: Missing newline after argument: An argument definition must end with a newline. (broken.tf:1)',
+      ].join('\n'),
     );
     await expect(readSynthesizedStack(join(dir, 'broken.tf.json'))).rejects.toThrow(/^broken\.tf\.json is not valid JSON: /);
   });

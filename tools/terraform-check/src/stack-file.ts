@@ -45,11 +45,29 @@ export async function readSynthesizedStack(file: string): Promise<SynthesizedSta
     try {
       parsed = (await parse(basename(file), text)) as HclStack;
     } catch (error) {
-      throw new Error(`${basename(file)} is not valid HCL: ${(error as Error).message}`);
+      throw new Error(`${basename(file)} is not valid HCL:\n${hclDiagnostics(basename(file), (error as Error).message)}`);
     }
     return fromHcl(parsed);
   }
   throw new Error(`${basename(file)} is neither a Terraform JSON (.tf.json) nor an HCL (.tf) stack file.`);
+}
+
+/**
+ * hcl2json's parse errors (`parse config: [cdk.tf:45,259-260: Invalid character; This character is
+ * not used within the language. cdk.tf:53,...]`) one per line, the way the harness reports
+ * terraform's diagnostics: `Error: <summary>: <detail> (<file>:<line>)`.
+ */
+function hclDiagnostics(filename: string, message: string): string {
+  const errors = /^parse config: \[(.*)\]$/s.exec(message)?.[1];
+  if (errors === undefined) return message;
+  const name = filename.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return errors
+    .split(new RegExp(`(?<=\\.) (?=${name}:\\d)`))
+    .map((error) => {
+      const parts = new RegExp(`^${name}:(\\d+),[\\d,-]+: ([^;]*); (.*)$`, 's').exec(error);
+      return parts ? `Error: ${parts[2]}: ${parts[3].replace(/\s*\n\s*/g, ' ')} (${filename}:${parts[1]})` : error;
+    })
+    .join('\n');
 }
 
 /**
