@@ -107,6 +107,7 @@ export async function checkStacks(options: CheckStacksOptions = {}): Promise<Sta
   const mirror = providerMirror();
 
   const workspace = mkdtempSync(join(tmpdir(), 'terraform-check-'));
+  removeOnExit(workspace, true);
   try {
     const pluginDir = options.pluginCache === false ? undefined : pluginCacheDir();
     if (pluginDir) mkdirSync(pluginDir, { recursive: true });
@@ -167,6 +168,34 @@ export async function checkStacks(options: CheckStacksOptions = {}): Promise<Sta
     return results;
   } finally {
     rmSync(workspace, { recursive: true, force: true });
+    removeOnExit(workspace, false);
+  }
+}
+
+const unfinished = new Set<string>();
+
+/**
+ * Workspaces of the runs in progress are removed if the process exits before they end: on an
+ * uncaught error, or on process.exit() from a signal handler (the CLI's, for Ctrl-C and CI
+ * timeouts). Removing them is synchronous, as an exit handler must be.
+ */
+function removeOnExit(workspace: string, pending: boolean): void {
+  if (pending) {
+    if (unfinished.size === 0) process.once('exit', removeUnfinished);
+    unfinished.add(workspace);
+  } else {
+    unfinished.delete(workspace);
+    if (unfinished.size === 0) process.removeListener('exit', removeUnfinished);
+  }
+}
+
+function removeUnfinished(): void {
+  for (const workspace of unfinished) {
+    try {
+      rmSync(workspace, { recursive: true, force: true, maxRetries: 2 });
+    } catch {
+      // a terraform still writing there; nothing more can be done while exiting
+    }
   }
 }
 

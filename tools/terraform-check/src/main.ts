@@ -76,4 +76,8 @@ function report(check: StackCheck): void {
   }
 }
 
+// Interrupted (Ctrl-C, a CI timeout), exit through process.exit so the run's temporary folders are
+// removed (see checkStacks); terraform, in the same process group, gets the signal too.
+for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143]] as const) process.once(signal, () => process.exit(code));
+
 main(process.argv.slice(2), process.env).then((code) => process.exit(code));

@@ -1,4 +1,5 @@
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runSynthHost } from '@privatelink/stack-kit/testing';
@@ -141,6 +142,33 @@ describe('terraform-check CLI runs sharing a check cache', () => {
   it('leaves nothing in the temp folder: no workspace, no provider socket', () => {
     const left = readdirSync(join(dir, 'tmp')).filter((entry) => !entry.startsWith('tsx-'));
     expect(left).toEqual([]);
+  });
+});
+
+describe('an interrupted terraform-check CLI run', () => {
+  it('removes its temporary folder when the run is interrupted while terraform runs (Ctrl-C, a CI timeout)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'terraform-check-interrupted-'));
+    try {
+      const synthDir = synthSample(join(dir, 'cdktf.out'), ['network']);
+      const tmp = join(dir, 'tmp');
+      mkdirSync(tmp);
+      const env = { ...cleanEnv(), PRIVATELINK_TF_CHECK_CACHE: join(dir, 'cache'), TF_PLUGIN_CACHE_DIR: pluginCacheDir(), TMPDIR: tmp };
+      // Its own process group, signalled as a terminal or a CI runner signals the job's.
+      const cli = spawn(process.execPath, [require.resolve('tsx/cli'), join(__dirname, 'main.ts'), synthDir], { env, detached: true, stdio: 'ignore' });
+      const exited = new Promise<number | null>((resolveExit) => cli.on('close', (code) => resolveExit(code)));
+      const initStarted = () =>
+        readdirSync(tmp)
+          .filter((entry) => entry.startsWith('terraform-check-'))
+          .some((workspace) => existsSync(join(tmp, workspace, 'stacks', SAMPLE_STACK_IDS.network, 'cdktf.out', 'stacks', SAMPLE_STACK_IDS.network, '.terraform')));
+      while (!initStarted()) await new Promise((wait) => setTimeout(wait, 50));
+
+      process.kill(-(cli.pid as number), 'SIGTERM');
+
+      expect(await exited).toBe(143);
+      expect(readdirSync(tmp).filter((entry) => !entry.startsWith('tsx-'))).toEqual([]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 
