@@ -3,7 +3,7 @@ import { largeConfig } from './large-config';
 import { median } from './measure';
 
 describe('largeConfig', () => {
-  it.each([12, 13, 18])('is a valid config with %i env-regions, all VPCs apart', (count) => {
+  it.each([12, 13, 18, 24])('is a valid config with %i env-regions, all VPCs apart', (count) => {
     const config = parseConfig('large.yaml', largeConfig(count));
     const targets = deploymentTargets(config);
     expect(targets).toHaveLength(count);

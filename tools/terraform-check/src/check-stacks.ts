@@ -1,10 +1,13 @@
 import { spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { CheckCache } from './check-cache';
+import { checkKey, toolchainDigest } from './check-key';
 import { awsProviderBinary, startSchemaProvider, type SchemaProvider } from './schema-provider';
-import { prepareStackWorkspace } from './stack-workspace';
-import { readManifest, type ManifestStack } from './synth-manifest';
+import { usesTerraformCloud } from './stack-file';
+import { prepareStackWorkspace, type StackWorkspace } from './stack-workspace';
+import { readManifest } from './synth-manifest';
 import { TerraformCheckError } from './terraform-check-error';
 import {
   cliConfig,
@@ -28,6 +31,8 @@ export type StackCheck =
       readonly status: 'passed';
       /** Resources the plan creates, starting from empty state; undefined when only validated. */
       readonly toAdd?: number;
+      /** True when an identical check had passed (same key in the check cache): nothing ran. */
+      readonly cached: boolean;
       readonly seconds: StepSeconds;
     }
   | {
@@ -41,7 +46,7 @@ export type StackCheck =
 
 export interface CheckStacksOptions {
   /**
-   * The synth output folder, holding `manifest.json`.
+   * The synth output folder, holding `manifest.json`; its stacks may be JSON or HCL.
    * @default 'cdktf.out'
    */
   readonly synthDir?: string;
@@ -56,7 +61,14 @@ export interface CheckStacksOptions {
    */
   readonly pluginCache?: boolean;
   /**
-   * Called as each stack's check ends, in completion order.
+   * The check cache folder (`defaultCacheDir` is the CLI's): a stack whose check key (`checkKey`)
+   * has a passed check there is reported as passed without running terraform, and every check
+   * that passes is recorded there.
+   * @default - no cache: every stack is checked
+   */
+  readonly cacheDir?: string;
+  /**
+   * Called as each stack's check ends, in completion order (cached stacks first).
    * @default - nothing is called
    */
   readonly onStackChecked?: (check: StackCheck) => void;
@@ -70,47 +82,124 @@ interface Diagnostic {
   readonly range?: { readonly filename: string; readonly start: { readonly line: number } };
 }
 
+/** A stack prepared for terraform, not in the cache. */
+interface PendingStack {
+  readonly index: number;
+  readonly name: string;
+  readonly workspace: StackWorkspace;
+  readonly key?: string;
+}
+
 /**
- * `terraform init`, `validate` and `plan` of every synthesized stack, offline, against the real
- * providers. Each stack gets its own temporary root (see `prepareStackWorkspace`), removed at the
- * end; the synth output is only read. Providers come from `PRIVATELINK_TF_PROVIDER_MIRROR`, else
- * the image's mirror, else the registry, through the shared `TF_PLUGIN_CACHE_DIR`. Results come
- * back in manifest order.
+ * An offline `terraform plan` of every synthesized stack against the real providers (a plan
+ * validates the configuration first, with the same diagnostics), or `terraform validate` for a
+ * Terraform Cloud stack, which plans only remotely. Each stack gets its own temporary root (see
+ * `prepareStackWorkspace`), removed at the end; the synth output is only read. With a check cache,
+ * stacks whose key already passed are skipped. Providers come from `PRIVATELINK_TF_PROVIDER_MIRROR`,
+ * else the image's mirror, else the registry, through the shared `TF_PLUGIN_CACHE_DIR`. Results
+ * come back in manifest order.
  */
 export async function checkStacks(options: CheckStacksOptions = {}): Promise<StackCheck[]> {
   const terraform = findTerraform();
   if (terraform === undefined) throw new TerraformCheckError(INSTALL_TERRAFORM_HELP);
   const synthDir = resolve(options.synthDir ?? 'cdktf.out');
   const stacks = readManifest(synthDir);
+  const mirror = providerMirror();
 
   const workspace = mkdtempSync(join(tmpdir(), 'terraform-check-'));
+  removeOnExit(workspace, true);
   try {
-    const cacheDir = options.pluginCache === false ? undefined : pluginCacheDir();
-    if (cacheDir) mkdirSync(cacheDir, { recursive: true });
+    const pluginDir = options.pluginCache === false ? undefined : pluginCacheDir();
+    if (pluginDir) mkdirSync(pluginDir, { recursive: true });
     const cliConfigFile = join(workspace, 'terraform.rc');
-    writeFileSync(cliConfigFile, cliConfig(providerMirror(), cacheDir));
-    const env = terraformEnv(process.env, { cliConfigFile, missingFile: join(workspace, 'no-aws-config') });
+    writeFileSync(cliConfigFile, cliConfig(mirror, pluginDir));
+    // Terraform and every provider it starts make their plugin sockets in TMPDIR; one left by a
+    // killed provider goes with the workspace instead of staying in /tmp.
+    const processTmp = join(workspace, 'tmp');
+    mkdirSync(processTmp);
+    const env = {
+      ...terraformEnv(process.env, { cliConfigFile, missingFile: join(workspace, 'no-aws-config') }),
+      TMPDIR: processTmp,
+    };
 
-    // The naive way (no cache) runs every step as-is; the project way lets the first init fill the
-    // cache alone, then inits in parallel and shares one schema provider between the validates.
-    const shared = cacheDir !== undefined ? new SharedSteps(env) : undefined;
+    const cache = options.cacheDir === undefined ? undefined : new CheckCache(options.cacheDir);
+    const toolchain = cache && toolchainDigest({ terraform, providerMirror: mirror }, cache.digests);
+    const results: StackCheck[] = new Array(stacks.length);
+    const done = (index: number, check: StackCheck) => {
+      results[index] = check;
+      options.onStackChecked?.(check);
+    };
+    const pending: PendingStack[] = [];
+    for (const [index, stack] of stacks.entries()) {
+      const root = join(workspace, 'stacks', stack.name);
+      let prepared: StackWorkspace;
+      try {
+        prepared = await prepareStackWorkspace(stack, synthDir, root);
+      } catch (error) {
+        done(index, { stack: stack.name, status: 'failed', step: 'prepare', message: (error as Error).message, seconds: {} });
+        continue;
+      }
+      const key = toolchain === undefined ? undefined : checkKey(toolchain, root);
+      const hit = key === undefined ? undefined : cache?.lookup(key, stack.name);
+      if (hit) {
+        done(index, { stack: stack.name, status: 'passed', ...(hit.toAdd === undefined ? {} : { toAdd: hit.toAdd }), cached: true, seconds: {} });
+      } else {
+        pending.push({ index, name: stack.name, workspace: prepared, ...(key === undefined ? {} : { key }) });
+      }
+    }
+
+    // The naive way (no plugin cache) runs every step as-is; the project way lets the first init
+    // fill the cache alone, then inits in parallel.
+    const validates = pending.filter((stack) => usesTerraformCloud(stack.workspace.stack)).length;
+    const shared = pluginDir !== undefined ? new SharedSteps(env, validates >= 2) : undefined;
     try {
-      return await inPool(stacks, options.concurrency ?? availableParallelism(), async (stack) => {
-        const check = await checkStack(stack, { synthDir, root: join(workspace, stack.name), terraform, env, shared });
-        options.onStackChecked?.(check);
-        return check;
+      await inPool(pending, options.concurrency ?? availableParallelism(), async (stack) => {
+        const check = await checkStack(stack.name, stack.workspace, { terraform, env, shared });
+        if (check.status === 'passed' && stack.key !== undefined) {
+          cache?.record(stack.key, { stack: stack.name, ...(check.toAdd === undefined ? {} : { toAdd: check.toAdd }) });
+        }
+        done(stack.index, check);
       });
     } finally {
-      shared?.stop();
+      await shared?.stop();
     }
+    cache?.prune();
+    cache?.save();
+    return results;
   } finally {
     rmSync(workspace, { recursive: true, force: true });
+    removeOnExit(workspace, false);
+  }
+}
+
+const unfinished = new Set<string>();
+
+/**
+ * Workspaces of the runs in progress are removed if the process exits before they end: on an
+ * uncaught error, or on process.exit() from a signal handler (the CLI's, for Ctrl-C and CI
+ * timeouts). Removing them is synchronous, as an exit handler must be.
+ */
+function removeOnExit(workspace: string, pending: boolean): void {
+  if (pending) {
+    if (unfinished.size === 0) process.once('exit', removeUnfinished);
+    unfinished.add(workspace);
+  } else {
+    unfinished.delete(workspace);
+    if (unfinished.size === 0) process.removeListener('exit', removeUnfinished);
+  }
+}
+
+function removeUnfinished(): void {
+  for (const workspace of unfinished) {
+    try {
+      rmSync(workspace, { recursive: true, force: true, maxRetries: 2 });
+    } catch {
+      // a terraform still writing there; nothing more can be done while exiting
+    }
   }
 }
 
 interface StackRun {
-  readonly synthDir: string;
-  readonly root: string;
   readonly terraform: string;
   readonly env: NodeJS.ProcessEnv;
   readonly shared?: SharedSteps;
@@ -119,13 +208,17 @@ interface StackRun {
 /**
  * What the stacks of one check share. The first init runs alone: concurrent inits filling an empty
  * plugin cache race on its folders ("failed to create directory"); once it is filled they only link
- * to it. After that init, the AWS provider starts once in debug mode for every validate to attach to.
+ * to it. When several stacks are only validated, the AWS provider then starts once in debug mode
+ * for their validates to attach to.
  */
 class SharedSteps {
   private first?: Promise<void>;
   private provider?: Promise<SchemaProvider | undefined>;
 
-  constructor(private readonly env: NodeJS.ProcessEnv) {}
+  constructor(
+    private readonly env: NodeJS.ProcessEnv,
+    private readonly shareSchemaProvider: boolean,
+  ) {}
 
   async init<T>(cwd: string, task: () => Promise<T>): Promise<T> {
     if (this.first) {
@@ -138,7 +231,7 @@ class SharedSteps {
       () => undefined,
     );
     await this.first;
-    const binary = awsProviderBinary(cwd);
+    const binary = this.shareSchemaProvider ? awsProviderBinary(cwd) : undefined;
     this.provider = binary ? startSchemaProvider(binary, this.env) : Promise.resolve(undefined);
     return result;
   }
@@ -149,26 +242,15 @@ class SharedSteps {
     return provider ? { ...env, TF_REATTACH_PROVIDERS: provider.reattach } : env;
   }
 
-  stop(): void {
-    void this.provider?.then((provider) => provider?.stop());
+  async stop(): Promise<void> {
+    await (await this.provider)?.stop();
   }
 }
 
-async function checkStack(stack: ManifestStack, run: StackRun): Promise<StackCheck> {
+async function checkStack(name: string, workspace: StackWorkspace, run: StackRun): Promise<StackCheck> {
+  const { cwd } = workspace;
   const seconds: StepSeconds = {};
-  const failed = (step: CheckStep, message: string): StackCheck => ({
-    stack: stack.name,
-    status: 'failed',
-    step,
-    message,
-    seconds,
-  });
-  let cwd: string;
-  try {
-    cwd = prepareStackWorkspace(stack, run.synthDir, run.root);
-  } catch (error) {
-    return failed('prepare', (error as Error).message);
-  }
+  const failed = (step: CheckStep, message: string): StackCheck => ({ stack: name, status: 'failed', step, message, seconds });
   const timed = (step: CheckStep, args: string[], env = run.env) => async () => {
     const started = performance.now();
     const result = await terraformRun(run.terraform, args, cwd, env);
@@ -178,22 +260,25 @@ async function checkStack(stack: ManifestStack, run: StackRun): Promise<StackChe
 
   // A Terraform Cloud stack plans remotely (speculative plans in CI): offline it is initialized
   // without its backend and validated only.
-  const cloud = usesTerraformCloud(join(cwd, 'cdk.tf.json'));
+  const cloud = usesTerraformCloud(workspace.stack);
   const runInit = timed('init', ['init', '-input=false', '-no-color', ...(cloud ? ['-backend=false'] : [])]);
   const init = run.shared ? await run.shared.init(cwd, runInit) : await runInit();
   if (init.code !== 0) return failed('init', outputOf(init));
 
-  const validateEnv = run.shared ? await run.shared.validateEnv(run.env) : run.env;
-  const validate = await timed('validate', ['validate', '-json'], validateEnv)();
-  const validation = parseJson<{ valid?: boolean; diagnostics?: Diagnostic[] }>(validate.stdout);
-  if (validate.code !== 0 || validation?.valid !== true) {
-    return failed('validate', errorsOf(validation?.diagnostics ?? []) || outputOf(validate));
+  if (cloud) {
+    const validateEnv = run.shared ? await run.shared.validateEnv(run.env) : run.env;
+    const validate = await timed('validate', ['validate', '-json'], validateEnv)();
+    const validation = parseJson<{ valid?: boolean; diagnostics?: Diagnostic[] }>(validate.stdout);
+    if (validate.code !== 0 || validation?.valid !== true) {
+      return failed('validate', errorsOf(validation?.diagnostics ?? []) || outputOf(validate));
+    }
+    return { stack: name, status: 'passed', cached: false, seconds };
   }
 
-  if (cloud) return { stack: stack.name, status: 'passed', seconds };
-
-  // -json: diagnostics and the change summary as data. -refresh=false: nothing to refresh (data
-  // sources are still read, the remote state fixture among them). -lock=false: throwaway state.
+  // No separate validate: a plan validates the configuration first and reports the same
+  // diagnostics (file and line). -json: diagnostics and the change summary as data.
+  // -refresh=false: nothing to refresh (data sources are still read, the remote state fixture
+  // among them). -lock=false: throwaway state.
   const plan = await timed('plan', ['plan', '-json', '-input=false', '-lock=false', '-refresh=false'])();
   const events = plan.stdout
     .split('\n')
@@ -205,12 +290,7 @@ async function checkStack(stack: ManifestStack, run: StackRun): Promise<StackChe
     );
     return failed('plan', errorsOf(diagnostics) || outputOf(plan));
   }
-  return { stack: stack.name, status: 'passed', toAdd: summary.changes.add, seconds };
-}
-
-function usesTerraformCloud(stackFile: string): boolean {
-  const stack = parseJson<{ terraform?: { cloud?: unknown } }>(readFileSync(stackFile, 'utf8'));
-  return stack?.terraform?.cloud !== undefined;
+  return { stack: name, status: 'passed', toAdd: summary.changes.add, cached: false, seconds };
 }
 
 function errorsOf(diagnostics: readonly Diagnostic[]): string {

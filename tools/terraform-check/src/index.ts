@@ -1,6 +1,9 @@
+export { CHECK_CACHE_ENV, CheckCache, defaultCacheDir, type CachedCheck } from './check-cache';
+export { checkKey, FileDigests, toolchainDigest, type Toolchain } from './check-key';
 export { checkStacks, type CheckStacksOptions, type CheckStep, type StackCheck, type StepSeconds } from './check-stacks';
-export { OFFLINE_OVERRIDE_FILE, offlineOverride, type SynthesizedStack } from './offline-override';
-export { prepareStackWorkspace } from './stack-workspace';
+export { OFFLINE_OVERRIDE_FILE, offlineOverride } from './offline-override';
+export { readSynthesizedStack, type SynthesizedStack } from './stack-file';
+export { prepareStackWorkspace, type StackWorkspace } from './stack-workspace';
 export { readManifest, type ManifestStack } from './synth-manifest';
 export { TerraformCheckError } from './terraform-check-error';
 export { INSTALL_TERRAFORM_HELP } from './terraform-environment';

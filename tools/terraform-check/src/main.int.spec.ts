@@ -1,10 +1,10 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import { findTerraform } from './terraform-environment';
 import { cleanEnv, runCli, synthSample } from './testing';
 
-// The CLI's guards: none of these runs terraform. The runs that do are in terraform-check.spec.ts.
+// The CLI's guards: none of these runs terraform. The runs that do are in terraform-check.int.spec.ts.
 describe('terraform-check CLI', () => {
   let dir: string;
   let synthDir: string;
@@ -57,11 +57,42 @@ describe('terraform-check CLI', () => {
     expect(empty.stderr).toContain('run `npm run synth` first');
   });
 
+  it('keeps the check cache in PRIVATELINK_TF_CHECK_CACHE, and --no-cache neither reads nor writes it', () => {
+    // A stack that fails before terraform runs: its remote state path leaves the workspace.
+    const escaping = join(dir, 'escaping');
+    mkdirSync(join(escaping, 'stacks', 'reader'), { recursive: true });
+    writeFileSync(
+      join(escaping, 'stacks', 'reader', 'cdk.tf.json'),
+      JSON.stringify({ data: { terraform_remote_state: { network: { backend: 'local', config: { path: '/srv/network.tfstate' } } } } }),
+    );
+    writeFileSync(
+      join(escaping, 'manifest.json'),
+      JSON.stringify({ stacks: { reader: { name: 'reader', workingDirectory: 'stacks/reader', synthesizedStackPath: 'stacks/reader/cdk.tf.json' } } }),
+    );
+    const cache = join(dir, 'check-cache');
+
+    const uncached = runCli(['--no-cache', escaping], { ...cleanEnv(), PRIVATELINK_TF_CHECK_CACHE: cache });
+    expect(existsSync(cache)).toBe(false);
+    const cached = runCli([escaping], { ...cleanEnv(), PRIVATELINK_TF_CHECK_CACHE: cache });
+
+    for (const run of [uncached, cached]) {
+      expect(run.stdout).toBe(
+        'FAILED reader at prepare:\n' +
+          '    data.terraform_remote_state.network reads "/srv/network.tfstate", outside the stack\'s workspace: ' +
+          'local state paths are relative to the stack folder and stay in the repository (../../../terraform.<id>.tfstate).\n' +
+          'terraform: 0 passed, 1 failed\n',
+      );
+      expect(run.status).toBe(1);
+    }
+    expect(readdirSync(cache).sort()).toEqual(['file-digests.json', 'passed']);
+    expect(readdirSync(join(cache, 'passed'))).toEqual([]);
+  });
+
   it.each([['--concurrency', '0'], ['--concurrency', 'two'], ['--bogus'], ['a', 'b']])('refuses bad arguments %j with the usage', (...args) => {
     const run = runCli(args, cleanEnv());
 
     expect(run.status).toBe(2);
-    expect(run.stderr).toContain('usage: npm run test:terraform [-- [--concurrency <n>] [--no-plugin-cache] <synth-dir>]');
+    expect(run.stderr).toContain('usage: npm run test:terraform [-- [--concurrency <n>] [--no-plugin-cache] [--no-cache] <synth-dir>]');
   });
 
   it('names the closest option to an unknown one, and refuses an option given twice', () => {

@@ -1,30 +1,11 @@
+import { awsProviderBlocks, type SynthesizedStack } from './stack-file';
+
 /**
- * Written beside each copied `cdk.tf.json`. Terraform merges `*_override.tf.json` files over the
- * primary configuration, so the synthesized stack file itself stays byte for byte what synth wrote.
+ * Written beside each copied stack file (`cdk.tf.json`, or `cdk.tf` from an HCL synth). Terraform
+ * merges `*_override.tf.json` files over the primary configuration, whatever its syntax, so the
+ * synthesized stack file itself stays byte for byte what synth wrote.
  */
 export const OFFLINE_OVERRIDE_FILE = 'terraform_check_override.tf.json';
-
-/** The parts of an `aws` provider block of a synthesized stack that the override depends on. */
-export interface AwsProviderBlock {
-  readonly alias?: string;
-  readonly region?: string;
-  readonly assume_role?: unknown;
-}
-
-/** The parts of a synthesized stack (`cdk.tf.json`) the harness reads. */
-export interface SynthesizedStack {
-  readonly provider?: { readonly aws?: AwsProviderBlock | readonly AwsProviderBlock[] };
-  readonly data?: {
-    readonly terraform_remote_state?: Readonly<
-      Record<string, { readonly backend?: string; readonly config?: { readonly path?: string } }>
-    >;
-  };
-}
-
-/** Every `aws` provider block of a stack, the default one (no alias) included. */
-export function awsProviderBlocks(stack: SynthesizedStack): readonly AwsProviderBlock[] {
-  return [stack.provider?.aws ?? []].flat();
-}
 
 /**
  * Override that lets the real AWS provider plan without an AWS account: no STS call to validate

@@ -6,7 +6,8 @@ import { join } from 'node:path';
 export interface SchemaProvider {
   /** Value for TF_REATTACH_PROVIDERS. */
   readonly reattach: string;
-  stop(): void;
+  /** Ends the provider; resolves once it has exited. */
+  stop(): Promise<void>;
 }
 
 const AWS_PROVIDERS = join('.terraform', 'providers', 'registry.terraform.io', 'hashicorp', 'aws');
@@ -28,7 +29,8 @@ export function awsProviderBinary(initializedDir: string): string | undefined {
  * Starts the provider with `-debug` (Terraform's documented provider-debugging mode) and reads the
  * reattach settings it prints. Validate only asks a provider for its schema and checks attribute
  * values, without configuring it, so every validate can share this one process instead of
- * starting the 700 MB binary again. Plans never attach: they configure providers.
+ * starting the 700 MB binary again. Plans never attach: they configure providers. Killed, the
+ * provider leaves its socket in `TMPDIR`: give it one that is removed afterwards.
  */
 export function startSchemaProvider(binary: string, env: NodeJS.ProcessEnv, timeoutMs = 60_000): Promise<SchemaProvider | undefined> {
   return new Promise((resolve) => {
@@ -40,9 +42,13 @@ export function startSchemaProvider(binary: string, env: NodeJS.ProcessEnv, time
       return;
     }
     let output = '';
-    const stop = () => child.kill('SIGTERM');
+    const exited = new Promise<void>((resolveExit) => child.once('close', () => resolveExit()));
+    const stop = async () => {
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
+      await exited;
+    };
     const timer = setTimeout(() => {
-      stop();
+      void stop();
       resolve(undefined);
     }, timeoutMs);
     child.stdout?.on('data', (chunk: Buffer) => {

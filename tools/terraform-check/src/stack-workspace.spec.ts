@@ -19,10 +19,10 @@ describe('prepareStackWorkspace', () => {
   });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-  it('copies the stack byte for byte, mirroring the synth layout, with the override beside it', () => {
+  it('copies the stack byte for byte, mirroring the synth layout, with the override beside it', async () => {
     const root = join(dir, 'copy');
 
-    const cwd = prepareStackWorkspace(sagemaker, synthDir, root);
+    const { cwd } = await prepareStackWorkspace(sagemaker, synthDir, root);
 
     expect(cwd).toBe(join(root, 'cdktf.out', 'stacks', SAMPLE_STACK_IDS.sagemaker));
     const original = readFileSync(join(synthDir, sagemaker.synthesizedStackPath));
@@ -32,10 +32,10 @@ describe('prepareStackWorkspace', () => {
     });
   });
 
-  it('writes a network-state fixture with every handoff output where the remote state path lands', () => {
+  it('writes a network-state fixture with every handoff output where the remote state path lands', async () => {
     const root = join(dir, 'fixture');
 
-    prepareStackWorkspace(sagemaker, synthDir, root);
+    await prepareStackWorkspace(sagemaker, synthDir, root);
 
     const state = JSON.parse(readFileSync(join(root, 'terraform.network-dev-us-west-2.tfstate'), 'utf8'));
     expect(state.version).toBe(4);
@@ -48,19 +48,19 @@ describe('prepareStackWorkspace', () => {
     expect(state.outputs.notebook_endpoint_dns_name.value).toMatch(/\.notebook\.us-west-2\.vpce\.amazonaws\.com$/);
   });
 
-  it('does not copy the .terraform folder a local cdktf run leaves in the stack folder', () => {
+  it('does not copy the .terraform folder a local cdktf run leaves in the stack folder', async () => {
     const leftover = join(synthDir, sagemaker.workingDirectory, '.terraform');
     mkdirSync(leftover, { recursive: true });
     writeFileSync(join(leftover, 'terraform.tfstate'), '{}');
     const root = join(dir, 'leftover');
 
-    const cwd = prepareStackWorkspace(sagemaker, synthDir, root);
+    const { cwd } = await prepareStackWorkspace(sagemaker, synthDir, root);
     rmSync(leftover, { recursive: true });
 
     expect(() => readFileSync(join(cwd, '.terraform', 'terraform.tfstate'))).toThrow(/ENOENT/);
   });
 
-  it('refuses a remote state path that leaves the workspace, naming the data source and the path', () => {
+  it('refuses a remote state path that leaves the workspace, naming the data source and the path', async () => {
     const escaping = join(dir, 'escaping');
     const stackDir = join(escaping, 'stacks', 'reader');
     mkdirSync(stackDir, { recursive: true });
@@ -70,7 +70,7 @@ describe('prepareStackWorkspace', () => {
     writeFileSync(join(stackDir, 'cdk.tf.json'), JSON.stringify(stackJson));
     const stack = { name: 'reader', workingDirectory: 'stacks/reader', synthesizedStackPath: 'stacks/reader/cdk.tf.json' };
 
-    expect(() => prepareStackWorkspace(stack, escaping, join(dir, 'escaping-root'))).toThrow(
+    await expect(prepareStackWorkspace(stack, escaping, join(dir, 'escaping-root'))).rejects.toThrow(
       'data.terraform_remote_state.network reads "/srv/state/network.tfstate", outside the stack\'s workspace',
     );
   });

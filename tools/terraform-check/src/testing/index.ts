@@ -1,2 +1,2 @@
 export { cleanEnv, runCli, type CliRun } from './run-cli';
-export { SAMPLE_STACK_IDS, synthSample, type SampleStack } from './sample-synth';
+export { SAMPLE_STACK_IDS, synthSample, type SampleStack, type SynthSampleOptions } from './sample-synth';

@@ -20,10 +20,11 @@ export function runCli(args: readonly string[], env: NodeJS.ProcessEnv): CliRun 
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
-/** The caller's environment without the switches the CLI reads. */
+/** The caller's environment without the switches the CLI reads (a test names its own check cache). */
 export function cleanEnv(): NodeJS.ProcessEnv {
   const env = { ...process.env };
   delete env['CI'];
   delete env['PRIVATELINK_SKIP_TERRAFORM'];
+  delete env['PRIVATELINK_TF_CHECK_CACHE'];
   return env;
 }

@@ -61,12 +61,34 @@ const BUILDERS: { readonly [K in SampleStack]: (stack: TerraformStack) => void }
   },
 };
 
+export interface SynthSampleOptions {
+  /**
+   * Write the stacks as HCL (`cdk.tf`), as `cdktf synth --hcl` does.
+   * @default false - JSON (`cdk.tf.json`)
+   */
+  readonly hcl?: boolean;
+}
+
 /**
  * Synthesizes the given sample stacks into `outdir` with a real cdktf App, the way the project's
  * stacks are built: a local backend at a path relative to the stack folder, and one AWS provider
  * pinned to a region and an account, with default tags.
  */
-export function synthSample(outdir: string, stacks: readonly SampleStack[]): string {
+export function synthSample(outdir: string, stacks: readonly SampleStack[], options: SynthSampleOptions = {}): string {
+  // cdktf 0.21 reads the HCL switch from SYNTH_HCL_OUTPUT as each stack is constructed (the App
+  // option alone names the file cdk.tf but writes JSON into it): what `cdktf synth --hcl` sets.
+  const previous = process.env['SYNTH_HCL_OUTPUT'];
+  process.env['SYNTH_HCL_OUTPUT'] = options.hcl ? 'true' : 'false';
+  try {
+    synthApp(outdir, stacks);
+  } finally {
+    if (previous === undefined) delete process.env['SYNTH_HCL_OUTPUT'];
+    else process.env['SYNTH_HCL_OUTPUT'] = previous;
+  }
+  return outdir;
+}
+
+function synthApp(outdir: string, stacks: readonly SampleStack[]): void {
   const app = new App({ outdir });
   for (const name of stacks) {
     const id = SAMPLE_STACK_IDS[name];
@@ -84,5 +106,4 @@ export function synthSample(outdir: string, stacks: readonly SampleStack[]): str
     BUILDERS[name](stack);
   }
   app.synth();
-  return outdir;
 }
