@@ -19,7 +19,7 @@ describe('npm run access-report command line', () => {
       encoding: 'utf8',
       env: { ...process.env, CDKTF_OUTDIR: join(work, 'cdktf.out') },
     });
-  const hint = 'usage: npm run access-report [-- --out <dir>]\nRun `npm run access-report -- --help` for usage.\n';
+  const hint = 'usage: npm run access-report [-- --out <dir>] [--check]\nRun `npm run access-report -- --help` for usage.\n';
 
   it('names the closest option to an unknown one', () => {
     const result = run('--outt', 'reports');
@@ -42,8 +42,8 @@ describe('npm run access-report command line', () => {
     const result = run('--help');
     expect(result.status).toBe(0);
     expect(result.stderr).toBe('');
-    expect(result.stdout).toContain('Usage: npm run access-report [-- --out <dir>]\n');
-    expect(result.stdout).toContain('  --out <dir>  where the reports go (default: <cdktf.out>/access)\n');
+    expect(result.stdout).toContain('Usage: npm run access-report [-- --out <dir>] [--check]\n');
+    expect(result.stdout).toContain('  --out <dir>  where the reports go (default: <cdktf.out>/access; with --check: docs/access, the committed copies)\n');
   });
 
   it('asks for a synth instead of failing on a missing file', () => {

@@ -19,7 +19,7 @@ describe('npm run diagram command line', () => {
       encoding: 'utf8',
       env: { ...process.env, CDKTF_OUTDIR: outdir },
     });
-  const hint = 'usage: npm run diagram [-- --check] [--out <dir>] [--readme <file>]\nRun `npm run diagram -- --help` for usage.\n';
+  const hint = 'usage: npm run diagram [-- --check] [--no-png] [--out <dir>] [--readme <file>]\nRun `npm run diagram -- --help` for usage.\n';
 
   it('names the closest option to an unknown one', () => {
     const result = run(join(work, 'cdktf.out'), '--chek');
@@ -38,8 +38,8 @@ describe('npm run diagram command line', () => {
     const result = run(join(work, 'cdktf.out'), '--help');
     expect(result.status).toBe(0);
     expect(result.stderr).toBe('');
-    expect(result.stdout).toContain('Usage: npm run diagram [-- --check] [--out <dir>] [--readme <file>]\n');
-    expect(result.stdout).toContain('  --check          change nothing; exit 1 when a page is missing, differs or is left over\n');
+    expect(result.stdout).toContain('Usage: npm run diagram [-- --check] [--no-png] [--out <dir>] [--readme <file>]\n');
+    expect(result.stdout).toContain('  --no-png         write the pages only; PNGs stay as they are (and --check reports them stale)\n');
   });
 
   it('asks for a synth when a stack the manifest names is missing', () => {

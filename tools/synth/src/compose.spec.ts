@@ -1,6 +1,6 @@
 import { deploymentTargets, parseConfig } from '@privatelink/config';
 import { STACK_CONFIG_CHECKS } from '@privatelink/stack-kit';
-import { Testing } from 'cdktf';
+import { testApp } from '@privatelink/stack-kit/testing';
 import { composeStacks } from './compose';
 
 const CONFIG = `
@@ -32,7 +32,7 @@ environments:
 
 describe('composeStacks', () => {
   const config = parseConfig('envs.yaml', CONFIG, {}, STACK_CONFIG_CHECKS);
-  const stacks = composeStacks(Testing.app(), config);
+  const stacks = composeStacks(testApp('privatelink-synth-spec'), config);
   const dependencies = Object.fromEntries(stacks.map((stack) => [stack.node.id, stack.dependencies.map((d) => d.node.id)]));
 
   it('builds, per environment, every network stack, then every SageMaker stack, then the organization stack where the SCP is on', () => {

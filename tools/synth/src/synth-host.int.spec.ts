@@ -136,7 +136,7 @@ describe('synth host', () => {
     expect(fingerprint(outdir)).toEqual(before);
     expect(leftovers(work)).toEqual([]);
     expect(processesWritingTo(outdir)).toEqual([]);
-  });
+  }, 60_000);
 
   it('replaces the previous output wholesale on success', () => {
     const outdir = join(work, 'first');

@@ -115,8 +115,8 @@ export async function checkStacks(options: CheckStacksOptions = {}): Promise<Sta
     writeFileSync(cliConfigFile, cliConfig(mirror, pluginDir));
     // Terraform and every provider it starts make their plugin sockets in TMPDIR; one left by a
     // killed provider goes with the workspace instead of staying in /tmp.
-    const processTmp = join(workspace, 'tmp');
-    mkdirSync(processTmp);
+    const processTmp = socketTempDir(workspace);
+    if (processTmp !== join(workspace, 'tmp')) removeOnExit(processTmp, true);
     const env = {
       ...terraformEnv(process.env, { cliConfigFile, missingFile: join(workspace, 'no-aws-config') }),
       TMPDIR: processTmp,
@@ -169,7 +169,29 @@ export async function checkStacks(options: CheckStacksOptions = {}): Promise<Sta
   } finally {
     rmSync(workspace, { recursive: true, force: true });
     removeOnExit(workspace, false);
+    for (const folder of [...unfinished].filter((entry) => entry.startsWith(SHORT_TMP_PREFIX))) {
+      rmSync(folder, { recursive: true, force: true });
+      removeOnExit(folder, false);
+    }
   }
+}
+
+/** Longest TMPDIR whose go-plugin sockets (`<TMPDIR>/plugin<10 digits>`) fit a Unix socket path (108 bytes). */
+const MAX_SOCKET_TMPDIR = 80;
+const SHORT_TMP_PREFIX = '/tmp/tfcheck-';
+
+/**
+ * A temp folder for terraform and its providers, removed with the run: inside the workspace, unless
+ * that path is too long for the plugin sockets providers create in it (a test's TMPDIR nested in
+ * another's), then a short one in /tmp.
+ */
+function socketTempDir(workspace: string): string {
+  const inside = join(workspace, 'tmp');
+  if (inside.length <= MAX_SOCKET_TMPDIR) {
+    mkdirSync(inside);
+    return inside;
+  }
+  return mkdtempSync(SHORT_TMP_PREFIX);
 }
 
 const unfinished = new Set<string>();
