@@ -22,19 +22,11 @@ export function reusedTempEntries(uid = process.getuid?.() ?? 0): string[] {
   ];
 }
 
-/**
- * Leaks known and owned elsewhere: reported, not failed on, until their owner fixes them. None
- * today (the terraform checks' provider sockets now live in a folder removed with the run).
- */
-export const KNOWN_LEAKS: readonly { readonly pattern: RegExp; readonly owner: string }[] = [];
-
 export interface TempCheck {
   /** The command's exit status. */
   readonly status: number;
-  /** What the command left in its temp dir, reused entries and known leaks aside. */
+  /** What the command left in its temp dir, reused entries aside. */
   readonly leftovers: readonly string[];
-  /** Left over, but matching a known leak. */
-  readonly knownLeaks: readonly string[];
   /** The private temp dir the command ran with (removed when this returns). */
   readonly scratch: string;
 }
@@ -62,8 +54,7 @@ export function runLeavingNoTemp(command: readonly string[], env: NodeJS.Process
     const left = readdirSync(scratch)
       .filter((name) => !reused.includes(name))
       .sort();
-    const known = (name: string) => KNOWN_LEAKS.some((leak) => leak.pattern.test(name));
-    return { status: run.status ?? 1, leftovers: left.filter((name) => !known(name)), knownLeaks: left.filter(known), scratch };
+    return { status: run.status ?? 1, leftovers: left, scratch };
   } finally {
     // rmSync removes the links themselves, never what they point at.
     rmSync(scratch, { recursive: true, force: true });
@@ -77,11 +68,7 @@ function main(argv: string[]): number {
     process.stderr.write('usage: node --import tsx tools/ci/src/leave-no-temp.ts <command> [args...]\n');
     return 2;
   }
-  const { status, leftovers, knownLeaks } = runLeavingNoTemp(command);
-  if (knownLeaks.length > 0) {
-    const owners = [...new Set(KNOWN_LEAKS.filter((leak) => knownLeaks.some((name) => leak.pattern.test(name))).map((leak) => leak.owner))];
-    process.stderr.write(`leave-no-temp: warning: ${knownLeaks.length} known leaks (${knownLeaks.join(', ')}), owned by ${owners.join('; ')}\n`);
-  }
+  const { status, leftovers } = runLeavingNoTemp(command);
   if (leftovers.length > 0) {
     const shown = leftovers.slice(0, 20).join(', ') + (leftovers.length > 20 ? `, ... (${leftovers.length - 20} more)` : '');
     process.stderr.write(
