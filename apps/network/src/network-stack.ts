@@ -1,6 +1,6 @@
 import { hostAddress } from '@privatelink/config';
-import { publishNetworkHandoff } from '@privatelink/handoff';
-import { PrivatelinkStack, protectFromDestroy, stackId, type PrivatelinkStackProps } from '@privatelink/stack-kit';
+import { NETWORK_OUTPUTS, publishNetworkHandoff } from '@privatelink/handoff';
+import { PrivatelinkStack, protectFromDestroy, type PrivatelinkStackProps } from '@privatelink/stack-kit';
 import { Fn } from 'cdktf';
 import type { Construct } from 'constructs';
 import { endpointServices } from './endpoint-services';
@@ -28,7 +28,7 @@ export class NetworkStack extends PrivatelinkStack {
 
   constructor(scope: Construct, props: PrivatelinkStackProps) {
     const { environment, region } = props.target;
-    super(scope, stackId('network', environment.name, region.region), props);
+    super(scope, { app: 'network', environment: environment.name, region: region.region }, props);
     const accountRegion = { accountId: environment.accountId, region: region.region };
 
     this.network = new PrivateVpc(this, 'network', {
@@ -89,26 +89,21 @@ export class NetworkStack extends PrivatelinkStack {
       privateZoneId: this.zone.zone.zoneId,
       s3PrefixListId: this.endpoints.s3Gateway.prefixListId,
     });
-    this.output('vpn_gateway_id', this.onPrem.vpnGateway.id, 'ID of the VPN gateway attached to the VPC.');
+    this.output(NETWORK_OUTPUTS.vpnGatewayId, this.onPrem.vpnGateway.id);
     if (this.onPrem.vpnConnection) {
       // Only the id: the connection's tunnel details and customer_gateway_configuration hold the
       // AWS-generated keys and are never output.
-      this.output('vpn_connection_id', this.onPrem.vpnConnection.id, 'ID of the site-to-site VPN connection.');
+      this.output(NETWORK_OUTPUTS.vpnConnectionId, this.onPrem.vpnConnection.id);
     }
     if (this.resolver) {
       this.output(
-        'resolver_inbound_ip_addresses',
+        NETWORK_OUTPUTS.resolverInboundIpAddresses,
         region.privateSubnetCidrs.map((subnet) => hostAddress(subnet, RESOLVER_ADDRESS_OFFSET)),
-        `Addresses on-premises DNS forwards ${environment.privateZone} and *.amazonaws.com / *.sagemaker.aws queries of ${region.region} to.`,
       );
     }
     this.output(
-      'list_notebooks_command',
-      Fn.join('', [
-        `aws sagemaker list-notebook-instances --region ${region.region} --endpoint-url https://`,
-        apiDnsName,
-      ]),
-      'AWS CLI command that lists notebooks through the SageMaker API endpoint (run it from the VPC or on-premises).',
+      NETWORK_OUTPUTS.listNotebooksCommand,
+      Fn.join('', [`aws sagemaker list-notebook-instances --region ${region.region} --endpoint-url https://`, apiDnsName]),
     );
   }
 }

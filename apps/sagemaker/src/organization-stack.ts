@@ -1,6 +1,6 @@
-import { readNetworkHandoff } from '@privatelink/handoff';
+import { ORGANIZATION_OUTPUTS, readNetworkHandoff } from '@privatelink/handoff';
 import { notebookLifecycleConfigArn } from '@privatelink/policies';
-import { names, organizationStackId, PrivatelinkStack } from '@privatelink/stack-kit';
+import { names, PrivatelinkStack } from '@privatelink/stack-kit';
 import type { DeploymentTarget } from '@privatelink/config';
 import type { Construct } from 'constructs';
 import { NotebookGuard } from './notebook-guard';
@@ -24,7 +24,7 @@ export class OrganizationStack extends PrivatelinkStack {
     const scp = first?.environment.sagemaker.scp;
     if (!first || !scp?.enabled) throw new Error('OrganizationStack: needs the targets of an environment whose sagemaker.scp is enabled');
     const { environment } = first;
-    super(scope, organizationStackId(environment.name), { target: first }, {
+    super(scope, { app: 'sagemaker', environment: environment.name }, { target: first }, {
       allowedAccountIds: [scp.managementAccountId],
       assumeRole: [{ roleArn: scp.managementRoleArn, sessionName: 'sagemaker-privatelink-scp' }],
     });
@@ -47,6 +47,6 @@ export class OrganizationStack extends PrivatelinkStack {
       enableVpcEgressGuard: scp.enableVpcEgressGuard,
       targetId: scp.targetId ?? environment.accountId,
     });
-    this.output('scp_id', this.guard.policy.id, 'ID of the organization SCP that keeps the notebooks on PrivateLink.');
+    this.output(ORGANIZATION_OUTPUTS.scpId, this.guard.policy.id);
   }
 }

@@ -1,6 +1,6 @@
-import { readNetworkHandoff, type NetworkHandoff } from '@privatelink/handoff';
+import { readNetworkHandoff, SAGEMAKER_OUTPUTS, type NetworkHandoff } from '@privatelink/handoff';
 import { notebookInstanceArn } from '@privatelink/policies';
-import { PrivatelinkStack, protectFromDestroy, stackId, type PrivatelinkStackProps } from '@privatelink/stack-kit';
+import { PrivatelinkStack, protectFromDestroy, type PrivatelinkStackProps } from '@privatelink/stack-kit';
 import { Fn } from 'cdktf';
 import type { Construct } from 'constructs';
 import { NotebookAccess } from './notebook-access';
@@ -18,7 +18,7 @@ export class SagemakerStack extends PrivatelinkStack {
 
   constructor(scope: Construct, props: PrivatelinkStackProps) {
     const { environment, region } = props.target;
-    super(scope, stackId('sagemaker', environment.name, region.region), props);
+    super(scope, { app: 'sagemaker', environment: environment.name, region: region.region }, props);
     const settings = environment.sagemaker;
     const accountRegion = { accountId: environment.accountId, region: region.region };
     this.network = readNetworkHandoff(this, props.target);
@@ -46,14 +46,13 @@ export class SagemakerStack extends PrivatelinkStack {
       });
     }
 
-    this.output('notebook_names', notebookNames, 'Names of the notebook instances in this region.');
+    this.output(SAGEMAKER_OUTPUTS.notebookNames, notebookNames);
     this.output(
-      'notebook_arns',
+      SAGEMAKER_OUTPUTS.notebookArns,
       notebookNames.map((name) => notebookInstanceArn(accountRegion, name)),
-      'ARNs of the notebook instances in this region.',
     );
     this.output(
-      'presigned_url_commands',
+      SAGEMAKER_OUTPUTS.presignedUrlCommands,
       Object.fromEntries(
         notebookNames.map((name) => [
           name,
@@ -63,12 +62,11 @@ export class SagemakerStack extends PrivatelinkStack {
           ]),
         ]),
       ),
-      'Per notebook, the AWS CLI command that gets a presigned URL through the SageMaker API endpoint.',
     );
     if (this.access) {
-      this.output('notebook_user_role_arn', this.access.role.arn, 'Role the configured principals assume to open the notebooks.');
-      this.output('notebook_users_group_name', this.access.group.name, 'IAM group whose members may open the notebooks.');
-      this.output('notebook_access_policy_arn', this.access.policy.arn, 'Managed policy that opens the notebooks only through the endpoints.');
+      this.output(SAGEMAKER_OUTPUTS.notebookUserRoleArn, this.access.role.arn);
+      this.output(SAGEMAKER_OUTPUTS.notebookUsersGroupName, this.access.group.name);
+      this.output(SAGEMAKER_OUTPUTS.notebookAccessPolicyArn, this.access.policy.arn);
     }
   }
 }

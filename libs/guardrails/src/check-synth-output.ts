@@ -1,10 +1,11 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
+import { SynthOutput } from '@privatelink/synth-output';
 import { join } from 'node:path';
 import { checkStacks, type Finding, type HonouredSuppression, type StackReport } from './check-stack';
 import { GUARDRAILS_PACK } from './pack';
 import type { Rule, RuleInfo } from './rule';
 import { SUPPRESSION_KNOWN_RULE, SUPPRESSION_REASON } from './suppressions';
-import { synthStack, type JsonObject } from './synth-json';
+import { synthStack, type JsonObject, type SynthStack } from './synth-json';
 
 /** Written next to the stacks: `cdktf.out/guardrails.md`. */
 export const GUARDRAILS_REPORT_FILE = 'guardrails.md';
@@ -21,23 +22,16 @@ export interface GuardrailsReport {
   readonly unusedSuppressions: readonly HonouredSuppression[];
 }
 
-interface ManifestStack {
-  readonly name: string;
-  readonly synthesizedStackPath: string;
-  readonly workingDirectory: string;
-  readonly dependencies?: readonly string[];
+/** The stacks of a synth output, as the rules read them. */
+export function synthStacks(output: SynthOutput): SynthStack[] {
+  return output.stacks.map((stack) =>
+    synthStack(stack.name, stack.json() as JsonObject, { dependencies: stack.dependencies, workingDirectory: stack.workingDirectory }),
+  );
 }
 
-/** Runs the pack over every stack of a synth output folder (its `manifest.json`). */
+/** Runs the pack over every stack of a synth output folder. */
 export function checkSynthOutput(outdir: string, rules: readonly Rule[] = GUARDRAILS_PACK): GuardrailsReport {
-  const manifest = JSON.parse(readFileSync(join(outdir, 'manifest.json'), 'utf8')) as { stacks?: Record<string, ManifestStack> };
-  const stacks = Object.values(manifest.stacks ?? {})
-    .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
-    .map((stack) => {
-      const json = JSON.parse(readFileSync(join(outdir, stack.synthesizedStackPath), 'utf8')) as JsonObject;
-      return synthStack(stack.name, json, { dependencies: stack.dependencies ?? [], workingDirectory: stack.workingDirectory });
-    });
-  return guardrailsReport(checkStacks(stacks, rules), rules);
+  return guardrailsReport(checkStacks(synthStacks(SynthOutput.read(outdir)), rules), rules);
 }
 
 export function guardrailsReport(stacks: readonly StackReport[], rules: readonly Rule[] = GUARDRAILS_PACK): GuardrailsReport {

@@ -31,9 +31,9 @@ export interface SynthDataSource {
   readonly attributes: JsonObject;
 }
 
-/** Where a stack sits in the synth output, from `manifest.json`. */
+/** Where a stack sits in the synth output, from its manifest. */
 export interface SynthStackPlacement {
-  /** Stacks this one deploys after (`manifest.json` `dependencies`). */
+  /** Stacks this one deploys after (the manifest's `dependencies`). */
   readonly dependencies?: readonly string[];
   /** The stack's folder, relative to the synth output (`stacks/<name>`). */
   readonly workingDirectory?: string;

@@ -4,3 +4,4 @@ export {
   readNetworkHandoff,
   type NetworkHandoff,
 } from './network-handoff';
+export { NETWORK_OUTPUTS, ORGANIZATION_OUTPUTS, SAGEMAKER_OUTPUTS, type OutputSpec } from './outputs';

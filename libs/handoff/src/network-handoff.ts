@@ -8,59 +8,9 @@ import {
 } from 'cdktf';
 import type { StateReadingStack } from '@privatelink/stack-kit';
 
-/** What the SageMaker stack of an env-region needs from its network stack. */
-export interface NetworkHandoff {
-  readonly vpcId: string;
-  readonly vpcCidr: string;
-  readonly privateSubnetIds: string[];
-  readonly endpointSecurityGroupId: string;
-  readonly apiEndpointId: string;
-  readonly apiEndpointDnsName: string;
-  readonly notebookEndpointId: string;
-  readonly notebookEndpointDnsName: string;
-  readonly privateZoneId: string;
-  readonly s3PrefixListId: string;
-}
+import { NETWORK_HANDOFF_OUTPUTS, type NetworkHandoff } from './outputs';
 
-interface OutputSpec {
-  /** Terraform output name: `<thing>_<attribute>`, stable, part of the contract. */
-  readonly output: string;
-  readonly description: string;
-  readonly list?: true;
-}
-
-/** The contract: one documented output per field. Renaming one is a breaking change for both apps. */
-export const NETWORK_HANDOFF_OUTPUTS: { readonly [K in keyof NetworkHandoff]: OutputSpec } = {
-  vpcId: { output: 'vpc_id', description: 'ID of the private VPC.' },
-  vpcCidr: { output: 'vpc_cidr', description: 'CIDR block of the private VPC.' },
-  privateSubnetIds: {
-    output: 'private_subnet_ids',
-    description: 'IDs of the private subnets, one per availability zone, in config order.',
-    list: true,
-  },
-  endpointSecurityGroupId: {
-    output: 'endpoint_security_group_id',
-    description: 'Security group of the interface endpoints (HTTPS from the VPC and on-premises only).',
-  },
-  apiEndpointId: { output: 'api_endpoint_id', description: 'ID of the SageMaker API interface endpoint (aws:sourceVpce).' },
-  apiEndpointDnsName: {
-    output: 'api_endpoint_dns_name',
-    description: 'Regional DNS name of the SageMaker API endpoint, for --endpoint-url.',
-  },
-  notebookEndpointId: {
-    output: 'notebook_endpoint_id',
-    description: 'ID of the SageMaker notebook interface endpoint (aws:sourceVpce).',
-  },
-  notebookEndpointDnsName: {
-    output: 'notebook_endpoint_dns_name',
-    description: 'Regional DNS name of the SageMaker notebook endpoint.',
-  },
-  privateZoneId: { output: 'private_zone_id', description: 'ID of the private hosted zone naming the endpoints.' },
-  s3PrefixListId: {
-    output: 's3_prefix_list_id',
-    description: 'Prefix list of the S3 gateway endpoint, for HTTPS egress rules to S3.',
-  },
-};
+export { NETWORK_HANDOFF_OUTPUTS, type NetworkHandoff } from './outputs';
 
 const HANDOFF_KEYS = Object.keys(NETWORK_HANDOFF_OUTPUTS) as (keyof NetworkHandoff)[];
 

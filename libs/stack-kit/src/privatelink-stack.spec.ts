@@ -1,6 +1,7 @@
 import { parseConfig, deploymentTargets } from '@privatelink/config';
 import { Vpc } from '@cdktf/provider-aws/lib/vpc';
 import { App, Testing } from 'cdktf';
+import { synthAppToFiles } from './testing/synth-to-files';
 import { testApp } from './testing/test-app';
 import { declareStateReads, defaultTags, PrivatelinkStack, type PrivatelinkStackProps, type ProviderSettings } from './privatelink-stack';
 import { localStatePath, stackId } from '@privatelink/config';
@@ -19,7 +20,7 @@ environments:
 
 class ProbeStack extends PrivatelinkStack {
   constructor(scope: App, props: PrivatelinkStackProps, app: 'network' | 'sagemaker' = 'network', provider: ProviderSettings = {}) {
-    super(scope, stackId(app, props.target.environment.name, props.target.region.region), props, provider);
+    super(scope, { app, environment: props.target.environment.name, region: props.target.region.region }, props, provider);
     new Vpc(this, 'vpc', { cidrBlock: '10.1.0.0/16' });
   }
 }
@@ -49,6 +50,11 @@ describe('PrivatelinkStack', () => {
     const json = JSON.parse(Testing.synth(new ProbeStack(testApp('privatelink-stack-kit-spec'), { target })));
     expect(json.terraform.backend).toEqual({ local: { path: '../../../terraform.network-qa-eu-west-1.tfstate' } });
     expect(localStatePath('x')).not.toMatch(/^\//);
+  });
+
+  it('records what it is for in its JSON, where the synth-output reader finds it', () => {
+    const { stackJson } = synthAppToFiles('privatelink-stack-kit-spec-', (app) => new ProbeStack(app, { target }, 'sagemaker').node.id);
+    expect(JSON.parse(stackJson)['//'].privatelink).toEqual({ app: 'sagemaker', environment: 'qa', region: 'eu-west-1' });
   });
 
   it('works in another account where the stack asks for it (the organization stack: the management account)', () => {

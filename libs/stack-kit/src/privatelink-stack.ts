@@ -1,5 +1,6 @@
 import { AwsProvider, type AwsProviderConfig } from '@cdktf/provider-aws/lib/provider';
-import { localStatePath, workspaceName, type DeploymentTarget } from '@privatelink/config';
+import { localStatePath, organizationStackId, stackId, workspaceName, type DeploymentTarget } from '@privatelink/config';
+import { IDENTITY_KEY, type StackIdentity } from '@privatelink/synth-output';
 import { CloudBackend, LocalBackend, NamedCloudWorkspace, TerraformOutput, TerraformStack, type TerraformResource } from 'cdktf';
 import type { Construct } from 'constructs';
 import { names, type Names } from './names';
@@ -30,8 +31,15 @@ export abstract class PrivatelinkStack extends TerraformStack implements StateRe
   readonly names: Names;
   private readonly reads = new Set<string>();
 
-  protected constructor(scope: Construct, id: string, props: PrivatelinkStackProps, provider: ProviderSettings = {}) {
+  /**
+   * `identity` names what the stack is for; its id follows from it (`<app>-<env>-<region>`, or
+   * `sagemaker-<env>-organization` for a stack of the whole environment) and it is recorded in the
+   * stack's JSON, where the synth-output reader finds it.
+   */
+  protected constructor(scope: Construct, identity: StackIdentity, props: PrivatelinkStackProps, provider: ProviderSettings = {}) {
+    const id = identity.region ? stackId(identity.app, identity.environment, identity.region) : organizationStackId(identity.environment);
     super(scope, id);
+    this.addOverride(`//.${IDENTITY_KEY}`, identity);
     const { environment, region } = props.target;
     this.target = props.target;
     this.names = names(props.target);
@@ -68,10 +76,10 @@ export abstract class PrivatelinkStack extends TerraformStack implements StateRe
     return [...this.reads];
   }
 
-  /** A documented output under exactly `name` (`<thing>_<attribute>`), never a generated logical id. */
-  protected output(name: string, value: unknown, description: string): TerraformOutput {
-    const output = new TerraformOutput(this, name, { value, description });
-    output.overrideLogicalId(name);
+  /** A documented output under exactly its declared name (`<thing>_<attribute>`), never a generated logical id. */
+  protected output(spec: { readonly output: string; readonly description: string }, value: unknown): TerraformOutput {
+    const output = new TerraformOutput(this, spec.output, { value, description: spec.description });
+    output.overrideLogicalId(spec.output);
     return output;
   }
 }

@@ -3,7 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { App, Testing, TerraformStack } from 'cdktf';
+import { SynthOutput } from '@privatelink/synth-output';
 import { checkStack, checkStacks, evaluateRule } from '../check-stack';
+import { synthStacks } from '../check-synth-output';
 import type { Rule } from '../rule';
 import { synthStack, type JsonObject, type SynthStack } from '../synth-json';
 
@@ -59,7 +61,7 @@ export function compliantCount(rule: Rule, stack: SynthStack): number {
 
 /**
  * Builds a multi-stack app of real constructs and synthesizes it as the composition root does (one
- * `App`, `manifest.json` with the declared dependencies), for rules that compare stacks.
+ * `App`, a manifest with the declared dependencies), for rules that compare stacks.
  */
 export function synthTestApp(build: (app: App) => void): SynthStack[] {
   const previous = Error.prepareStackTrace;
@@ -69,16 +71,7 @@ export function synthTestApp(build: (app: App) => void): SynthStack[] {
     const app = new App({ outdir });
     build(app);
     app.synth();
-    const manifest = JSON.parse(readFileSync(join(outdir, 'manifest.json'), 'utf8')) as {
-      stacks: Record<string, { name: string; synthesizedStackPath: string; workingDirectory: string; dependencies: string[] }>;
-    };
-    // Stacks in name order, as checkSynthOutput reads them.
-    return Object.values(manifest.stacks).sort((a, b) => (a.name < b.name ? -1 : 1)).map((stack) =>
-      synthStack(stack.name, JSON.parse(readFileSync(join(outdir, stack.synthesizedStackPath), 'utf8')) as JsonObject, {
-        dependencies: stack.dependencies,
-        workingDirectory: stack.workingDirectory,
-      }),
-    );
+    return synthStacks(SynthOutput.read(outdir));
   } finally {
     Error.prepareStackTrace = previous;
     rmSync(outdir, { recursive: true, force: true });

@@ -45,7 +45,7 @@ export const remoteStateDependency: SynthRule = {
     'reads nothing on a first deploy (the plan fails) or reads outputs that are about to change.',
   fix:
     "Declare every read: the stack reading another stack's outputs calls addDependency on it (the composition root does it " +
-    'for every readNetworkHandoff), so manifest.json lists it among the dependencies.',
+    'for every readNetworkHandoff), so the synth manifest lists it among the dependencies.',
   scope: 'synth',
   check: (stacks) => {
     const writers = new Map<string, string>();
