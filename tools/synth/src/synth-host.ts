@@ -2,8 +2,10 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, w
 import { basename, dirname, join, resolve } from 'node:path';
 import type { PrivatelinkConfig } from '@privatelink/config';
 import { checkSynthOutput, GuardrailsFailed, writeGuardrailsReport, type GuardrailsReport } from '@privatelink/guardrails';
+import { SynthOutput } from '@privatelink/synth-output';
 import { App } from 'cdktf';
 import { composeStacks } from './compose';
+import { addCloudWorkspaceProject, escapeHclStringLines } from './hcl-strings';
 
 export interface SynthOptions {
   readonly config: PrivatelinkConfig;
@@ -71,6 +73,13 @@ export async function synthesize({ config, outdir, compose = composeStacks, hcl 
     if (hcl) {
       written = join(staging, 'hcl');
       synthApp(written, config, compose, true);
+      const json = SynthOutput.read(model);
+      for (const stack of SynthOutput.read(written).stacks) {
+        let text = escapeHclStringLines(readFileSync(stack.file, 'utf8'));
+        const backend = json.stack(stack.name).backend();
+        if (backend.kind === 'cloud' && backend.project) text = addCloudWorkspaceProject(text, backend.project);
+        writeFileSync(stack.file, text);
+      }
     }
     writeGuardrailsReport(written, guardrails);
     await interrupted.checkpoint();
@@ -87,11 +96,20 @@ export async function synthesize({ config, outdir, compose = composeStacks, hcl 
 
 /** One App, synthesized into `outdir`; returns the stack names in manifest order. */
 function synthApp(outdir: string, config: PrivatelinkConfig, compose: NonNullable<SynthOptions['compose']>, hclOutput: boolean): string[] {
-  const app = new App({ outdir, hclOutput, skipValidation: false });
-  compose(app, config);
-  app.synth();
-  const manifest = JSON.parse(readFileSync(join(outdir, 'manifest.json'), 'utf8')) as { stacks: Record<string, unknown> };
-  return Object.keys(manifest.stacks);
+  // cdktf reads SYNTH_HCL_OUTPUT (set by `cdktf synth --hcl`) over its hclOutput option, when the
+  // App is built and again when stacks are written: the JSON model the guardrails read must be
+  // JSON even then, so the variable says what this app writes for as long as it is synthesized.
+  const requested = process.env['SYNTH_HCL_OUTPUT'];
+  process.env['SYNTH_HCL_OUTPUT'] = String(hclOutput);
+  try {
+    const app = new App({ outdir, hclOutput, skipValidation: false });
+    compose(app, config);
+    app.synth();
+  } finally {
+    if (requested === undefined) delete process.env['SYNTH_HCL_OUTPUT'];
+    else process.env['SYNTH_HCL_OUTPUT'] = requested;
+  }
+  return SynthOutput.read(outdir).stacks.map((stack) => stack.name);
 }
 
 function hclRequested(env: NodeJS.ProcessEnv = process.env): boolean {

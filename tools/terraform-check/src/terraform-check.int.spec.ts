@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -7,6 +7,8 @@ import { checkStacks, type StackCheck } from './check-stacks';
 import { readManifest } from './synth-manifest';
 import { pluginCacheDir } from './terraform-environment';
 import { cleanEnv, runCli, SAMPLE_STACK_IDS, synthSample } from './testing';
+
+const ROOT = join(__dirname, '../../..');
 
 // Real terraform, real AWS provider (from the image's mirror, else the registry), no AWS account.
 // Every terraform run of the suite is in this file: concurrent first fills of the shared plugin
@@ -248,6 +250,50 @@ describe('the real stacks with a Terraform Cloud organization configured', () =>
 
   it('leaves nothing in the temp folder: no workspace, no socket of the shared provider', () => {
     expect(leftInTmp).toEqual([]);
+  });
+});
+
+describe('the real stacks as HCL, from `npx cdktf synth --hcl` (cdktf.out.hcl for review)', () => {
+  let dir: string;
+  let checks: StackCheck[];
+  let cloudChecks: StackCheck[];
+  let stackFiles: string[];
+  let cloudText: string;
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'terraform-check-hcl-'));
+    const synthDir = join(dir, 'cdktf.out.hcl');
+    // The cdktf CLI runs the app cdktf.json names with SYNTH_HCL_OUTPUT=true, as `npm run env -- hcl` does.
+    const cli = spawnSync(join(ROOT, 'node_modules/.bin/cdktf'), ['synth', '--hcl', '--output', synthDir], {
+      cwd: ROOT,
+      env: { ...cleanEnv(), PRIVATELINK_CONFIG: join(ROOT, 'config/environments.yaml'), CHECKPOINT_DISABLE: '1', DISABLE_VERSION_CHECK: 'true' },
+      encoding: 'utf8',
+    });
+    if (cli.status !== 0) throw new Error(`cdktf synth --hcl failed (${cli.status}):\n${cli.stdout}\n${cli.stderr}`);
+    stackFiles = readManifest(synthDir).map((stack) => stack.synthesizedStackPath);
+    checks = await checkStacks({ synthDir });
+    const cloudDir = join(dir, 'cloud.hcl');
+    const cloud = runSynthHost(cloudDir, { env: { TFC_ORGANIZATION: 'acme-ml', SYNTH_HCL_OUTPUT: 'true' } });
+    if (cloud.status !== 0) throw new Error(cloud.stderr);
+    cloudText = readFileSync(join(cloudDir, 'stacks/sagemaker-prod-organization/cdk.tf'), 'utf8');
+    cloudChecks = await checkStacks({ synthDir: cloudDir });
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('writes every stack as HCL, the guardrails having read the JSON model', () => {
+    expect(stackFiles).toHaveLength(9);
+    for (const file of stackFiles) expect(file).toMatch(/\/cdk\.tf$/);
+  });
+
+  it('plans every stack with the real provider: policies holding references are valid HCL strings', () => {
+    expect(checks.map((check) => [check.stack, check.status === 'failed' ? check.message : check.status])).toEqual(
+      checks.map((check) => [check.stack, 'passed']),
+    );
+  });
+
+  it('keeps the Terraform Cloud project of every workspace, which cdktf drops from HCL, and validates', () => {
+    expect(cloudText).toMatch(/workspaces \{\nname = "smpl-sagemaker-prod-organization"\nproject = "sagemaker-privatelink"\n\}/);
+    expect(cloudChecks.map((check) => check.status)).toEqual(cloudChecks.map(() => 'passed'));
   });
 });
 
