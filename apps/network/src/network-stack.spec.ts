@@ -1,3 +1,4 @@
+import { kmsKeyEnabled, kmsKeyNoPublicPrincipal, kmsKeyPolicy, kmsKeyRotation } from '@privatelink/guardrails';
 import { NETWORK_OUTPUTS } from '@privatelink/handoff';
 import { posix, resolve } from 'node:path';
 import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
@@ -15,11 +16,10 @@ import {
   directConnectOnlyTarget,
   entriesOf,
   fullTarget,
-  kmsKeyViolations,
   onlyResource,
   ref,
   resourceTypes,
-  securityGroupViolations,
+  packFindings,
   staticVpnTarget,
   synthNetwork,
   synthToFiles,
@@ -250,9 +250,12 @@ describe('NetworkStack: whole-stack rules', () => {
   });
 
   test.each(fixtures)(
-    '%s: security groups and rules are described, closed to the world, ingress only',
+    '%s: the rule pack synth runs finds nothing, and the endpoints only answer (no egress rule at all)',
     (_name, target) => {
-      expect(securityGroupViolations(synthNetwork(target).json)).toEqual([]);
+      const synthesized = synthNetwork(target);
+      expect(packFindings(synthesized)).toEqual([]);
+      expect(entriesOf(synthesized.json, 'aws_vpc_security_group_egress_rule')).toEqual([]);
+      for (const [id, group] of entriesOf(synthesized.json, 'aws_security_group')) expect([id, group['egress']]).toEqual([id, undefined]);
     },
   );
 
@@ -265,7 +268,7 @@ describe('NetworkStack: whole-stack rules', () => {
   test.each(fixtures)('%s: KMS keys rotate, are enabled and have a safe policy', (_name, target) => {
     const { json } = synthNetwork(target);
     expect(entriesOf(json, 'aws_kms_key').length).toBeGreaterThan(0);
-    expect(kmsKeyViolations(json)).toEqual([]);
+    expect(packFindings(synthNetwork(target), [kmsKeyRotation, kmsKeyEnabled, kmsKeyPolicy, kmsKeyNoPublicPrincipal])).toEqual([]);
   });
 
   test.each(fixtures)('%s: the VPC has flow logs and its default security group closed', (_name, target) => {

@@ -1,3 +1,4 @@
+import { kmsKeyEnabled, kmsKeyNoPublicPrincipal, kmsKeyPolicy, kmsKeyRotation } from '@privatelink/guardrails';
 import { CloudwatchLogGroup } from '@cdktf/provider-aws/lib/cloudwatch-log-group';
 import { FlowLog } from '@cdktf/provider-aws/lib/flow-log';
 import { IamRole } from '@cdktf/provider-aws/lib/iam-role';
@@ -7,14 +8,13 @@ import { KmsKey } from '@cdktf/provider-aws/lib/kms-key';
 import { Vpc } from '@cdktf/provider-aws/lib/vpc';
 import {
   directConnectOnlyTarget,
-  kmsKeyViolations,
   onlyResource,
   parsePolicy,
   ref,
   synthNetwork,
   synthScope,
   testTarget,
-  unconditionedWildcardAllows,
+  packFindings,
 } from './testing';
 import { names } from '@privatelink/stack-kit';
 import { VpcFlowLogs } from './vpc-flow-logs';
@@ -86,9 +86,8 @@ describe('VpcFlowLogs: KMS key', () => {
   });
 
   test('has a literal JSON policy with no Allow to principal * without a Condition', () => {
-    const policy = parsePolicy(key.attributes['policy']);
-    expect(unconditionedWildcardAllows(policy)).toEqual([]);
-    expect(kmsKeyViolations(dev.json)).toEqual([]);
+    expect(() => parsePolicy(key.attributes['policy'])).not.toThrow();
+    expect(packFindings(dev, [kmsKeyNoPublicPrincipal, kmsKeyPolicy, kmsKeyRotation, kmsKeyEnabled])).toEqual([]);
   });
 
   test('the account administers the key; CloudWatch Logs of the region uses it only for this log group', () => {

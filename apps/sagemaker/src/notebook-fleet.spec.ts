@@ -1,3 +1,13 @@
+import {
+  iamNoRiskyActionsOnAll,
+  iamNoServiceWildcard,
+  iamNoWildcardAction,
+  iamScopedResources,
+  kmsKeyEnabled,
+  kmsKeyNoPublicPrincipal,
+  kmsKeyPolicy,
+  kmsKeyRotation,
+} from '@privatelink/guardrails';
 import { CloudwatchLogGroup } from '@cdktf/provider-aws/lib/cloudwatch-log-group';
 import { IamRole } from '@cdktf/provider-aws/lib/iam-role';
 import { IamRolePolicy } from '@cdktf/provider-aws/lib/iam-role-policy';
@@ -22,8 +32,7 @@ import {
   statement,
   synthSagemaker,
   testTarget,
-  unconditionedWildcardAllows,
-  wildcardAllows,
+  packFindings,
   type Synthesized,
   type SynthesizedStack,
 } from './testing';
@@ -222,7 +231,7 @@ describe('NotebookFleet: volume key', () => {
 
   test('its policy allows principal * only under a Condition, and only through SageMaker for this account', () => {
     const policy = parsePolicy(volumeKey(dev.json, DEV).attributes['policy']);
-    expect(unconditionedWildcardAllows(policy)).toEqual([]);
+    expect(packFindings(dev, [kmsKeyNoPublicPrincipal, kmsKeyPolicy, kmsKeyRotation, kmsKeyEnabled])).toEqual([]);
     for (const sid of ['SageMakerTakesGrantsForThisAccount', 'SageMakerDescribesKeyForThisAccount']) {
       expect(statement(policy, sid).Condition?.['StringEquals']).toEqual({
         'kms:ViaService': 'sagemaker.us-west-2.amazonaws.com',
@@ -290,7 +299,7 @@ describe('NotebookFleet: notebook log group', () => {
     const key = logsKey(prodEu.json, PROD_EU).attributes;
     expect(key).toMatchObject({ enable_key_rotation: true, is_enabled: true, deletion_window_in_days: 30 });
     const policy = parsePolicy(key['policy']);
-    expect(unconditionedWildcardAllows(policy)).toEqual([]);
+    expect(packFindings(prodEu, [kmsKeyNoPublicPrincipal])).toEqual([]);
     expect(statement(policy, 'CloudWatchLogsUsesKeyForOwnLogGroups')).toMatchObject({
       Principal: { Service: 'logs.eu-west-1.amazonaws.com' },
       Condition: {
@@ -363,19 +372,20 @@ describe('NotebookFleet: execution role', () => {
   });
 
   test('its policies are inline, attached to it, and none allows a wildcard action', () => {
-    for (const [{ json }, stackPrefix] of [
+    for (const [synthesized, stackPrefix] of [
       [dev, DEV],
       [prod, PROD],
       [prodEu, PROD_EU],
     ] as const) {
+      const { json } = synthesized;
       const role = executionRole(json, stackPrefix);
       const policies = entriesOf(json, IamRolePolicy);
       expect(policies.map(([, policy]) => policy['name'])).toEqual(['notebook-execution', 'stop-idle-notebooks']);
       expect(entriesOf(json, 'aws_iam_role_policy_attachment').filter(([, a]) => a['role'] === ref(IamRole, role.id, 'name'))).toEqual([]);
       for (const [id, policy] of policies) {
         expect([id, policy['role']]).toEqual([id, ref(IamRole, role.id)]);
-        expect([id, wildcardAllows(parsePolicy(policy['policy']))]).toEqual([id, []]);
       }
+      expect(packFindings(synthesized, [iamNoWildcardAction, iamNoServiceWildcard, iamScopedResources, iamNoRiskyActionsOnAll])).toEqual([]);
     }
   });
 

@@ -1,5 +1,4 @@
 export * from '@privatelink/stack-kit/testing';
-export * from './checks';
 export * from './synth';
 export * from './targets';
 export * from './expected-endpoints';

@@ -2,7 +2,7 @@
 export { ABSOLUTE_PATH_PREFIXES, absolutePathsIn } from './absolute-paths';
 export { asList } from './as-list';
 export { withPlainStackTraces } from './plain-stack-traces';
-export { isWildcardPrincipal, unconditionedWildcardAllows, wildcardAllows } from './policy-checks';
+export { packFindings } from './pack-findings';
 export { parsePolicy, statement, type RenderedPolicy, type RenderedStatement } from './rendered-policy';
 export { synthAppToFiles, type WrittenStack } from './synth-to-files';
 export { synthesize, synthesizedOnce } from './synthesize';
