@@ -304,3 +304,35 @@ describe('NetworkStack: dev snapshot', () => {
     expect(dev.text).toMatchSnapshot();
   });
 });
+
+describe('NetworkStack: construct ids come from logical keys, not list positions', () => {
+  const withOnPrem = (onPremCidrs: string[], staticRoutes: string[]) =>
+    synthNetwork(
+      testTarget({
+        environment: {
+          onPremCidrs,
+          vpn: { customerGatewayIp: '198.51.100.10', staticRoutes },
+          dns: { privateZone: 'ml.dev.example.internal', resolverInboundEndpoint: true },
+        },
+      }),
+    ).json;
+  /** Logical id of every resource whose attribute holds a CIDR, by resource type and CIDR. */
+  const idsByCidr = (json: ReturnType<typeof withOnPrem>) =>
+    ['aws_vpc_security_group_ingress_rule', 'aws_vpn_connection_route'].flatMap((type) =>
+      entriesOf(json, type).map(([id, resource]) => [type, String(resource['cidr_ipv4'] ?? resource['destination_cidr_block']), resource['ip_protocol'] ?? '', id]),
+    );
+
+  test('removing the first on-premises network and static route renames none of the other rules or routes', () => {
+    const all = idsByCidr(withOnPrem(['192.168.0.0/16', '172.20.0.0/16', '10.99.0.0/16'], ['192.168.1.0/24', '172.20.1.0/24']));
+    const fewer = idsByCidr(withOnPrem(['172.20.0.0/16', '10.99.0.0/16'], ['172.20.1.0/24']));
+    expect(fewer.length).toBeGreaterThan(0);
+    for (const entry of fewer) expect(all).toContainEqual(entry);
+  });
+
+  test('the ids name the CIDR they are for', () => {
+    const ids = idsByCidr(withOnPrem(['172.20.0.0/16'], ['172.20.1.0/24'])).map(([, , , id]) => String(id));
+    expect(ids).toContainEqual(expect.stringMatching(/^endpoints_https-from-on-prem-172-20-0-0-16_[0-9A-F]{8}$/));
+    expect(ids).toContainEqual(expect.stringMatching(/^resolver-inbound_dns-udp-from-on-prem-172-20-0-0-16_[0-9A-F]{8}$/));
+    expect(ids).toContainEqual(expect.stringMatching(/^on-prem_static-route-172-20-1-0-24_[0-9A-F]{8}$/));
+  });
+});

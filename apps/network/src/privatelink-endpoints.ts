@@ -7,6 +7,7 @@ import { VpcSecurityGroupIngressRule } from '@cdktf/provider-aws/lib/vpc-securit
 import { endpointPolicy, renderPolicy, s3GatewayPolicy, stsEndpointPolicy } from '@privatelink/policies';
 import type { Names } from '@privatelink/stack-kit';
 import { Construct } from 'constructs';
+import { cidrKey } from './cidr-key';
 import { s3GatewayServiceName, type EndpointService } from './endpoint-services';
 
 export interface PrivatelinkEndpointsProps {
@@ -59,8 +60,9 @@ export class PrivatelinkEndpoints extends Construct {
     });
     const sources = [
       { key: 'vpc', cidr: props.vpcCidr, description: 'HTTPS from the VPC' },
-      ...props.onPremCidrs.map((cidr, i) => ({
-        key: `on-prem-${i}`,
+      ...props.onPremCidrs.map((cidr) => ({
+        // Keyed by the CIDR, not its position: removing one network leaves the others' rules in place.
+        key: `on-prem-${cidrKey(cidr)}`,
         cidr,
         description: `HTTPS from on-premises ${cidr} over VPN or Direct Connect`,
       })),

@@ -5,6 +5,7 @@ import type { Vpc } from '@cdktf/provider-aws/lib/vpc';
 import { VpcSecurityGroupIngressRule } from '@cdktf/provider-aws/lib/vpc-security-group-ingress-rule';
 import type { Names } from '@privatelink/stack-kit';
 import { Construct } from 'constructs';
+import { cidrKey } from './cidr-key';
 
 export interface ResolverInboundProps {
   readonly vpc: Vpc;
@@ -29,9 +30,9 @@ export class ResolverInbound extends Construct {
       vpcId: props.vpc.id,
       tags: { Name: props.names.resolverSecurityGroup() },
     });
-    props.onPremCidrs.forEach((cidr, i) => {
+    props.onPremCidrs.forEach((cidr) => {
       for (const protocol of ['udp', 'tcp']) {
-        new VpcSecurityGroupIngressRule(this, `dns-${protocol}-from-on-prem-${i}`, {
+        new VpcSecurityGroupIngressRule(this, `dns-${protocol}-from-on-prem-${cidrKey(cidr)}`, {
           securityGroupId: securityGroup.id,
           description: `DNS over ${protocol.toUpperCase()} from on-premises ${cidr}`,
           ipProtocol: protocol,

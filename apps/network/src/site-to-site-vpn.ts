@@ -9,6 +9,7 @@ import { VpnGatewayRoutePropagation } from '@cdktf/provider-aws/lib/vpn-gateway-
 import type { VpnConfig } from '@privatelink/config';
 import type { Names } from '@privatelink/stack-kit';
 import { Construct } from 'constructs';
+import { cidrKey } from './cidr-key';
 
 /** IKEv2 only; AES-256, SHA-2 and DH groups 14-21 on both phases. Nothing weaker is offered. */
 export const TUNNEL_CRYPTO = {
@@ -90,8 +91,8 @@ export class OnPremConnectivity extends Construct {
         tags: { Name: props.names.vpnConnectionTag() },
       });
       this.vpnConnection = connection;
-      (staticRoutes ?? []).forEach((cidr, i) => {
-        new VpnConnectionRoute(this, `static-route-${i}`, {
+      (staticRoutes ?? []).forEach((cidr) => {
+        new VpnConnectionRoute(this, `static-route-${cidrKey(cidr)}`, {
           vpnConnectionId: connection.id,
           destinationCidrBlock: cidr,
         });
@@ -111,8 +112,9 @@ export class OnPremConnectivity extends Construct {
     // be propagated incorrectly." (https://docs.aws.amazon.com/directconnect/latest/UserGuide/virtualgateways.html)
     // Nothing in the propagation refers to the association, so Terraform would create both at once.
     const association = this.directConnectAssociation;
-    props.routeTables.forEach((table, i) => {
-      new VpnGatewayRoutePropagation(this, `route-propagation-${i}`, {
+    props.routeTables.forEach((table) => {
+      // Keyed by the route table (one per zone), not its position in the list.
+      new VpnGatewayRoutePropagation(this, `route-propagation-${table.node.id}`, {
         vpnGatewayId: this.vpnGateway.id,
         routeTableId: table.id,
         ...(association ? { dependsOn: [association] } : {}),
