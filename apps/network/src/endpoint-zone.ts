@@ -13,20 +13,30 @@ export interface EndpointZoneProps {
 }
 
 /**
- * A private hosted zone, associated with the VPC, giving each endpoint a friendly name. HTTPS
- * clients still address the endpoint by its own name (the certificate covers that one).
+ * A private hosted zone, associated with the VPC, with one DNS-only name per endpoint
+ * (`<key>.<domain>` -> the endpoint's regional name): one conditional forwarder for the zone lets
+ * on-premises DNS be checked end to end (`dig sagemaker-api.<domain>` answers with the endpoint's
+ * addresses in the VPC). These are not HTTPS names: an interface endpoint's certificate carries the
+ * service's names and the endpoint's `*.vpce.amazonaws.com` names, not a CNAME of your own zone, so
+ * `https://sagemaker-api.<domain>` fails certificate verification. HTTPS clients use the endpoint's
+ * own name (`api_endpoint_dns_name`) or, with the endpoint's private DNS, the service name.
  */
 export class EndpointZone extends Construct {
   readonly zone: Route53Zone;
+  /** The DNS-only names, by endpoint key. */
+  readonly recordNames: ReadonlyMap<string, string>;
 
   constructor(scope: Construct, id: string, props: EndpointZoneProps) {
     super(scope, id);
     this.zone = new Route53Zone(this, 'zone', {
       name: props.domain,
-      comment: 'Friendly names of the SageMaker PrivateLink endpoints',
+      comment: 'DNS-only names of the SageMaker PrivateLink endpoints, for checking resolution; not for HTTPS',
       vpc: [{ vpcId: props.vpc.id }],
     });
+    const names = new Map<string, string>();
+    this.recordNames = names;
     for (const [label, endpoint] of props.endpoints) {
+      names.set(label, `${label}.${props.domain}`);
       new Route53Record(this, label, {
         zoneId: this.zone.zoneId,
         name: `${label}.${props.domain}`,

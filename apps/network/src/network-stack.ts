@@ -90,6 +90,7 @@ export class NetworkStack extends PrivatelinkStack {
       s3PrefixListId: this.endpoints.s3Gateway.prefixListId,
     });
     this.output(NETWORK_OUTPUTS.vpnGatewayId, this.onPrem.vpnGateway.id);
+    this.output(NETWORK_OUTPUTS.privateZoneCheckNames, [...this.zone.recordNames.values()]);
     if (this.onPrem.vpnConnection) {
       // Only the id: the connection's tunnel details and customer_gateway_configuration hold the
       // AWS-generated keys and are never output.

@@ -52,7 +52,10 @@ export const NETWORK_HANDOFF_OUTPUTS: { readonly [K in keyof NetworkHandoff]: Ou
     output: 'notebook_endpoint_dns_name',
     description: 'Regional DNS name of the SageMaker notebook endpoint.',
   },
-  privateZoneId: { output: 'private_zone_id', description: 'ID of the private hosted zone naming the endpoints.' },
+  privateZoneId: {
+    output: 'private_zone_id',
+    description: "ID of the private hosted zone whose DNS-only names resolve to the endpoints (HTTPS uses the endpoints' own names).",
+  },
   s3PrefixListId: {
     output: 's3_prefix_list_id',
     description: 'Prefix list of the S3 gateway endpoint, for HTTPS egress rules to S3.',
@@ -68,6 +71,13 @@ export const NETWORK_OUTPUTS = {
     output: 'resolver_inbound_ip_addresses',
     description:
       "Addresses on-premises DNS forwards the private zone's and the region's *.amazonaws.com / *.sagemaker.aws queries to.",
+    list: true,
+  },
+  privateZoneCheckNames: {
+    output: 'private_zone_check_names',
+    description:
+      'DNS-only names in the private zone, one per endpoint: resolve them (dig, nslookup) to check that DNS reaches the VPC. ' +
+      "Not for https:// or --endpoint-url: the endpoints' certificates do not carry them.",
     list: true,
   },
   listNotebooksCommand: {
