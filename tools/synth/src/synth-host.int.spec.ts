@@ -41,8 +41,11 @@ describe('synth host', () => {
       'sagemaker-prod-us-west-2': ['network-prod-us-west-2'],
       'sagemaker-staging-us-west-2': ['network-staging-us-west-2'],
     });
+    const lock = readFileSync(join(ROOT, 'terraform/.terraform.lock.hcl'), 'utf8');
     for (const name of Object.keys(dependencies)) {
       expect(statSync(join(outdir, 'stacks', name, 'cdk.tf.json')).size).toBeGreaterThan(1000);
+      // The committed provider lock, in every stack folder: every init installs the same provider bits.
+      expect(readFileSync(join(outdir, 'stacks', name, '.terraform.lock.hcl'), 'utf8')).toBe(lock);
     }
     expect(leftovers(work)).toEqual([]);
   });

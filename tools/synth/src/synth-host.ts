@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import type { PrivatelinkConfig } from '@privatelink/config';
 import { checkSynthOutput, GuardrailsFailed, writeGuardrailsReport, type GuardrailsReport } from '@privatelink/guardrails';
@@ -29,8 +29,16 @@ export interface SynthResult {
   readonly guardrails: GuardrailsReport;
 }
 
-/** Files `cdktf deploy` leaves in a stack folder; kept across synths so providers need no re-init. */
-const KEPT_IN_STACK_FOLDERS = ['.terraform', '.terraform.lock.hcl'];
+/** What `cdktf deploy` leaves in a stack folder and synth keeps, so providers need no re-init. */
+const KEPT_IN_STACK_FOLDERS = ['.terraform'];
+
+/**
+ * The committed provider lock (hashicorp/aws and its hashes; `terraform providers lock` adds
+ * platforms to it): synth puts it in every stack folder, so every init, here or in CI or Terraform
+ * Cloud, installs exactly those provider bits.
+ */
+export const PROVIDER_LOCK_FILE = resolve(__dirname, '../../../terraform/.terraform.lock.hcl');
+const LOCK_NAME = '.terraform.lock.hcl';
 
 /** Another synth holds the output folder. */
 export class SynthBusy extends Error {
@@ -81,6 +89,7 @@ export async function synthesize({ config, outdir, compose = composeStacks, hcl 
         writeFileSync(stack.file, text);
       }
     }
+    for (const stack of SynthOutput.read(written).stacks) copyFileSync(PROVIDER_LOCK_FILE, join(stack.directory, LOCK_NAME));
     writeGuardrailsReport(written, guardrails);
     await interrupted.checkpoint();
 
