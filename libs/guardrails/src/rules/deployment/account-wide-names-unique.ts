@@ -86,7 +86,8 @@ export const accountWideNamesUnique: SynthRule = {
     'plan, and the second apply fails with EntityAlreadyExists: two regions of one environment are the usual way in.',
   fix:
     'Build the name with the names module of libs/stack-kit (names(target)), which puts the region into every account-wide ' +
-    'name; never write a name by hand in a construct.',
+    "name; never write a name by hand in a construct. A name AWS or the config fixes (SageMaker's notebook log group, a " +
+    'notebook name) cannot be shared: keep environments of one account in different regions, or name their notebooks apart.',
   scope: 'synth',
   check: (stacks) => {
     const all = stacks.flatMap((stack) =>
