@@ -65,20 +65,39 @@ export function onlyGrantableOnAll(action: CatalogueAction): boolean {
 
 const escapeRegex = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
+const patterns = new Map<string, RegExp>();
+const expanded = new Map<string, readonly CatalogueAction[]>();
+
+/** A pattern compiled once: synth judges the same few patterns against thousands of catalogue actions. */
+function patternRegex(pattern: string): RegExp {
+  let regex = patterns.get(pattern);
+  if (regex === undefined) {
+    const source = pattern
+      .split('')
+      .map((char) => (char === '*' ? '.*' : char === '?' ? '.' : escapeRegex(char)))
+      .join('');
+    regex = new RegExp(`^${source}$`, 'i');
+    patterns.set(pattern, regex);
+  }
+  return regex;
+}
+
 /** IAM action matching: case-insensitive, `*` any run of characters, `?` one character. */
 export function actionMatches(pattern: string, action: string): boolean {
-  const regex = pattern
-    .split('')
-    .map((char) => (char === '*' ? '.*' : char === '?' ? '.' : escapeRegex(char)))
-    .join('');
-  return new RegExp(`^${regex}$`, 'i').test(action);
+  return patternRegex(pattern).test(action);
 }
 
 /** The catalogue actions a `service:Pattern` names; empty when it names none (an unknown action). `*` is not expanded. */
 export function expandAction(pattern: string): readonly CatalogueAction[] {
   const [service, name, ...rest] = pattern.split(':');
   if (name === undefined || rest.length > 0) return [];
-  return (serviceActions(service) ?? []).filter((action) => actionMatches(`${service}:${name}`, action.action));
+  let found = expanded.get(pattern);
+  if (found === undefined) {
+    const regex = patternRegex(`${service}:${name}`);
+    found = (serviceActions(service) ?? []).filter((action) => regex.test(action.action));
+    expanded.set(pattern, found);
+  }
+  return found;
 }
 
 /** The catalogue entry of one exact `service:Action`, case-insensitive; undefined when there is none. */
