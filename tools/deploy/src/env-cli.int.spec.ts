@@ -96,7 +96,7 @@ describe('npm run env', () => {
   it('says to synthesize first when there is no synth output to read the order from', () => {
     const result = run(['deploy', '--env', 'dev', '--dry-run'], { CDKTF_OUTDIR: join(work, 'nothing') });
     expect(result.status).toBe(1);
-    expect(result.stderr).toBe(`no synthesized stacks in ${join(work, 'nothing')} (no manifest.json): run \`npm run synth\` first\n`);
+    expect(result.stderr).toBe(`no synth output in ${join(work, 'nothing')}: run \`npm run synth\`\n`);
   });
 
   it("prints each Terraform Cloud workspace's plan and apply trust policies as JSON, from the synthesized cloud blocks", () => {

@@ -1,10 +1,10 @@
 import { relative, resolve } from 'node:path';
 import { readCommandLine, type CommandLineSpec } from '@privatelink/cli';
 import { ConfigError, loadConfig } from '@privatelink/config';
-import { deployOrder, OrderError } from './deploy-order';
+import { SynthOutput, synthOutputDir, SynthOutputMissing } from '@privatelink/synth-output';
+import { deployOrder, deployStacks, OrderError } from './deploy-order';
 import { ACTIONS, cdktfCommands, checkCommand, HCL, SYNTH, UsageError, type Action } from './plan-commands';
 import { applySavedPlans, DeployError, planStacks, PLAN_RECORD, readPlanRecord, terraformCli } from './saved-plans';
-import { NotSynthesized, readSynthOutput } from './synth-output';
 import { TerraformCloudError } from './terraform-cloud-runs';
 import { runStep } from './run-step';
 import { workspaceTrust } from './trust-policies';
@@ -19,7 +19,7 @@ const COMMAND_LINE = {
   ],
   summary: [
     'Runs the commands of one environment, with every name checked against the config first. The stack order is',
-    'read from cdktf.out/manifest.json (CDKTF_OUTDIR): every stack after the stacks it depends on.',
+    'read from the synth output, cdktf.out (CDKTF_OUTDIR): every stack after the stacks it depends on.',
   ].join('\n'),
   options: {
     // Nx's run-commands owns --env (task environment variables): Nx targets pass --environment.
@@ -86,7 +86,7 @@ async function main(argv: string[]): Promise<number> {
   const options = parse(argv);
   if (typeof options === 'number') return options;
   const root = process.cwd();
-  const outdir = resolve(root, process.env['CDKTF_OUTDIR'] || 'cdktf.out');
+  const outdir = synthOutputDir(process.env, root);
   const log = (line: string) => process.stdout.write(`${line}\n`);
 
   checkCommand(loadConfig(), { ...options });
@@ -94,7 +94,7 @@ async function main(argv: string[]): Promise<number> {
   const synthStatus = runStep(SYNTH, { dryRun: options.dryRun, toStderr: options.action === 'trust-policy' });
   if (synthStatus !== 0 || options.action === 'synth') return synthStatus;
 
-  const order = deployOrder(readSynthOutput(outdir), options.env, options.region);
+  const order = deployOrder(deployStacks(SynthOutput.read(outdir)), options.env, options.region);
   for (const skipped of order.skipped) {
     process.stderr.write(`skip ${skipped.stack}: it reads ${skipped.needs.join(', ')}, outside --region ${options.region}\n`);
   }
@@ -164,7 +164,7 @@ main(process.argv.slice(2)).then(
       process.stderr.write(`${error.message}\n`);
       process.exit(error.exitCode);
     }
-    if (error instanceof ConfigError || error instanceof NotSynthesized || error instanceof OrderError || error instanceof TerraformCloudError) {
+    if (error instanceof ConfigError || error instanceof SynthOutputMissing || error instanceof OrderError || error instanceof TerraformCloudError) {
       process.stderr.write(`${error.message}\n`);
       process.exit(1);
     }
