@@ -86,8 +86,8 @@ export abstract class PrivatelinkStack extends TerraformStack implements StateRe
 
 /**
  * Makes every stack depend on each stack whose state it reads (cdktf then writes the dependency
- * into manifest.json, and `cdktf deploy` orders the stacks by it: it runs stacks that do not depend
- * on each other in parallel). A read of a stack that is not among `stacks` is an error.
+ * into the synth output's manifest, and `cdktf deploy` orders the stacks by it: it runs stacks that
+ * do not depend on each other in parallel). A read of a stack that is not among `stacks` is an error.
  */
 export function declareStateReads(stacks: readonly TerraformStack[]): void {
   const byId = new Map(stacks.map((stack) => [stack.node.id, stack]));
