@@ -108,8 +108,21 @@ export function defaultTags({ project, environment }: DeploymentTarget): Record<
   return { ...environment.tags, project, environment: environment.name, 'managed-by': 'cdktf' };
 }
 
-/** Protected environments (prod) refuse to plan the destruction of the resources that hold data. */
+/**
+ * App context naming the one environment whose stacks are synthesized without `prevent_destroy`, so
+ * Terraform can plan their destruction: the composition root sets it for `destroy --force-destroy
+ * <env>` only, into an output folder of its own (never `cdktf.out`).
+ */
+export const FORCE_DESTROY_CONTEXT = 'privatelink:forceDestroy';
+
+/**
+ * Protected environments (prod) refuse to plan the destruction of the resources that hold data,
+ * unless the app is synthesized to destroy exactly that environment (FORCE_DESTROY_CONTEXT).
+ */
 export function protectFromDestroy(target: DeploymentTarget, ...resources: TerraformResource[]): void {
   if (!target.environment.protected) return;
-  for (const resource of resources) resource.addOverride('lifecycle.prevent_destroy', true);
+  for (const resource of resources) {
+    if (resource.node.tryGetContext(FORCE_DESTROY_CONTEXT) === target.environment.name) continue;
+    resource.addOverride('lifecycle.prevent_destroy', true);
+  }
 }

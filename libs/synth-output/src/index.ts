@@ -1,6 +1,8 @@
 /** The one reader of the synth output (cdktf.out): manifest, stacks, identities, backends, outputs. Loads no cdktf. */
 export {
   explainSynthOutputError,
+  FORCE_DESTROY_VARIABLE,
+  forceDestroyOutputDir,
   IDENTITY_KEY,
   MANIFEST_FILE,
   SynthesizedStack,

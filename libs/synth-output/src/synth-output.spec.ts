@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { App, CloudBackend, DataTerraformRemoteStateLocal, LocalBackend, NamedCloudWorkspace, TerraformOutput, TerraformStack } from 'cdktf';
-import { explainSynthOutputError, IDENTITY_KEY, MANIFEST_FILE, SynthOutput, SynthOutputMissing, synthOutputDir } from './synth-output';
+import { explainSynthOutputError, forceDestroyOutputDir, IDENTITY_KEY, MANIFEST_FILE, SynthOutput, SynthOutputMissing, synthOutputDir } from './synth-output';
 
 /** GIVEN a synth output written by cdktf itself: a network and a SageMaker stack reading it, and a stack in Terraform Cloud. */
 function synthesized(): string {
@@ -96,6 +96,11 @@ describe('SynthOutput', () => {
   test('honours CDKTF_OUTDIR, as the cdktf CLI sets it', () => {
     expect(synthOutputDir({ CDKTF_OUTDIR: '/srv/out' }, '/repo')).toBe('/srv/out');
     expect(synthOutputDir({}, '/repo')).toBe('/repo/cdktf.out');
+  });
+
+  test('puts the synth for a forced destroy beside the output it stands for, never in it', () => {
+    expect(forceDestroyOutputDir('/repo/cdktf.out')).toBe('/repo/cdktf.out.force-destroy');
+    expect(forceDestroyOutputDir('/srv/out/')).toBe('/srv/out.force-destroy');
   });
 });
 

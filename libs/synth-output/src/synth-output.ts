@@ -50,6 +50,17 @@ export function synthOutputDir(env: NodeJS.ProcessEnv = process.env, cwd = proce
   return resolve(cwd, env['CDKTF_OUTDIR'] || 'cdktf.out');
 }
 
+/**
+ * Names the one protected environment to synthesize without `prevent_destroy`, for `destroy
+ * --force-destroy <env>`: the synth then writes to `forceDestroyOutputDir`, never to the normal output.
+ */
+export const FORCE_DESTROY_VARIABLE = 'PRIVATELINK_FORCE_DESTROY';
+
+/** Where the synth for destroying a protected environment goes: beside the normal output, `cdktf.out.force-destroy`. */
+export function forceDestroyOutputDir(outdir: string): string {
+  return `${resolve(outdir)}.force-destroy`;
+}
+
 /** Where a stack keeps its state. */
 export type StackBackend =
   | { readonly kind: 'local'; /** Absolute path of the state file. */ readonly statePath: string }
