@@ -46,6 +46,18 @@ describe('npm run env', () => {
     ]);
   });
 
+  it('refuses to destroy a protected environment with the exact command, and forced, destroys from the force-destroy synth', () => {
+    const refused = run(['destroy', '--env', 'prod', '--dry-run']);
+    expect(refused.status).toBe(2);
+    expect(refused.stderr).toContain('To destroy it anyway, run `npm run env -- destroy --env prod --force-destroy prod`');
+    const forced = run(['destroy', '--env', 'prod', '--force-destroy', 'prod', '--dry-run']);
+    expect(forced.status).toBe(0);
+    expect(forced.stdout.trim().split('\n')).toEqual([
+      '$ env PRIVATELINK_FORCE_DESTROY=prod node --import tsx tools/synth/src/main.ts',
+      `$ npx cdktf destroy sagemaker-prod-us-west-2 sagemaker-prod-organization sagemaker-prod-eu-west-1 network-prod-us-west-2 network-prod-eu-west-1 --skip-synth --output ${outdir}.force-destroy`,
+    ]);
+  });
+
   it('exits 2 with usage on an unknown action', () => {
     const result = run(['apply-all', '--env', 'dev']);
     expect(result.status).toBe(2);
