@@ -50,4 +50,11 @@ export default [
       '@nx/enforce-module-boundaries': ['error', { ...boundaries, allow: ['@privatelink/app-network', '@privatelink/app-sagemaker'] }],
     },
   },
+  {
+    // Deploy's real-terraform tests prepare stacks offline with terraform-check's own helpers, not a copy.
+    files: ['tools/deploy/src/**/*.int.spec.ts'],
+    rules: {
+      '@nx/enforce-module-boundaries': ['error', { ...boundaries, allow: ['@privatelink/terraform-check'] }],
+    },
+  },
 ];

@@ -15,5 +15,4 @@ export type {
 export { helpText, usageHint, usageLines } from './help-text';
 export { parseCommandLine } from './parse-command-line';
 export { PROCESS_IO, readCommandLine, type CliIo } from './run-command-line';
-export { explainSynthOutputError, requireSynthOutput, SynthOutputMissing } from './synth-output';
 export { USAGE_EXIT_CODE, UsageError } from './usage-error';

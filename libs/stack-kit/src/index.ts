@@ -1,6 +1,7 @@
 export {
   declareStateReads,
   defaultTags,
+  FORCE_DESTROY_CONTEXT,
   PrivatelinkStack,
   protectFromDestroy,
   type PrivatelinkStackProps,

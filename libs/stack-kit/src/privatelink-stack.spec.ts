@@ -3,7 +3,15 @@ import { Vpc } from '@cdktf/provider-aws/lib/vpc';
 import { App, Testing } from 'cdktf';
 import { synthAppToFiles } from './testing/synth-to-files';
 import { testApp } from './testing/test-app';
-import { declareStateReads, defaultTags, PrivatelinkStack, type PrivatelinkStackProps, type ProviderSettings } from './privatelink-stack';
+import {
+  declareStateReads,
+  defaultTags,
+  FORCE_DESTROY_CONTEXT,
+  PrivatelinkStack,
+  protectFromDestroy,
+  type PrivatelinkStackProps,
+  type ProviderSettings,
+} from './privatelink-stack';
 import { localStatePath, stackId } from '@privatelink/config';
 
 const CONFIG = `
@@ -19,11 +27,54 @@ environments:
 `;
 
 class ProbeStack extends PrivatelinkStack {
+  readonly vpc: Vpc;
   constructor(scope: App, props: PrivatelinkStackProps, app: 'network' | 'sagemaker' = 'network', provider: ProviderSettings = {}) {
     super(scope, { app, environment: props.target.environment.name, region: props.target.region.region }, props, provider);
-    new Vpc(this, 'vpc', { cidrBlock: '10.1.0.0/16' });
+    this.vpc = new Vpc(this, 'vpc', { cidrBlock: '10.1.0.0/16' });
   }
 }
+
+describe('protectFromDestroy', () => {
+  const PROTECTED = `
+environments:
+  qa:
+    accountId: "123456789012"
+    protected: true
+    onPremCidrs: [192.168.0.0/16]
+    directConnectGatewayId: 5f2a8c1e-4b7d-4e9a-9c3f-1a2b3c4d5e6f
+    dns: { privateZone: ml.qa.example.internal }
+    regions:
+      eu-west-1: { vpcCidr: 10.1.0.0/16, availabilityZones: [eu-west-1a, eu-west-1b] }
+  qb:
+    accountId: "210987654321"
+    protected: true
+    onPremCidrs: [192.168.0.0/16]
+    directConnectGatewayId: 5f2a8c1e-4b7d-4e9a-9c3f-1a2b3c4d5e6f
+    dns: { privateZone: ml.qb.example.internal }
+    regions:
+      eu-west-1: { vpcCidr: 10.2.0.0/16, availabilityZones: [eu-west-1a, eu-west-1b] }
+`;
+  const [qa, qb] = deploymentTargets(parseConfig('test.yaml', PROTECTED));
+  /** The VPC's lifecycle in a stack of `target`, synthesized in an app whose force-destroy context is `forceDestroy`. */
+  function lifecycle(target: typeof qa, forceDestroy?: string): unknown {
+    const app = Testing.app({ outdir: testApp('privatelink-stack-kit-spec').outdir, ...(forceDestroy ? { context: { [FORCE_DESTROY_CONTEXT]: forceDestroy } } : {}) });
+    const stack = new ProbeStack(app, { target });
+    protectFromDestroy(target, stack.vpc);
+    return Object.values(JSON.parse(Testing.synth(stack)).resource.aws_vpc as Record<string, { lifecycle?: unknown }>)[0].lifecycle;
+  }
+
+  it('sets prevent_destroy in a protected environment, and only there', () => {
+    expect(lifecycle(qa)).toEqual({ prevent_destroy: true });
+    const [unprotected] = deploymentTargets(parseConfig('test.yaml', CONFIG));
+    expect(lifecycle(unprotected)).toBeUndefined();
+  });
+
+  it('leaves it out for the one environment the app is synthesized to destroy, and keeps it for every other', () => {
+    expect(qb.environment.protected).toBe(true);
+    expect(lifecycle(qa, 'qa')).toBeUndefined();
+    expect(lifecycle(qb, 'qa')).toEqual({ prevent_destroy: true });
+  });
+});
 
 describe('PrivatelinkStack', () => {
   const [target] = deploymentTargets(parseConfig('test.yaml', CONFIG));

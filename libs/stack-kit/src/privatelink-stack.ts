@@ -86,8 +86,8 @@ export abstract class PrivatelinkStack extends TerraformStack implements StateRe
 
 /**
  * Makes every stack depend on each stack whose state it reads (cdktf then writes the dependency
- * into manifest.json, and `cdktf deploy` orders the stacks by it: it runs stacks that do not depend
- * on each other in parallel). A read of a stack that is not among `stacks` is an error.
+ * into the synth output's manifest, and `cdktf deploy` orders the stacks by it: it runs stacks that
+ * do not depend on each other in parallel). A read of a stack that is not among `stacks` is an error.
  */
 export function declareStateReads(stacks: readonly TerraformStack[]): void {
   const byId = new Map(stacks.map((stack) => [stack.node.id, stack]));
@@ -108,8 +108,21 @@ export function defaultTags({ project, environment }: DeploymentTarget): Record<
   return { ...environment.tags, project, environment: environment.name, 'managed-by': 'cdktf' };
 }
 
-/** Protected environments (prod) refuse to plan the destruction of the resources that hold data. */
+/**
+ * App context naming the one environment whose stacks are synthesized without `prevent_destroy`, so
+ * Terraform can plan their destruction: the composition root sets it for `destroy --force-destroy
+ * <env>` only, into an output folder of its own (never `cdktf.out`).
+ */
+export const FORCE_DESTROY_CONTEXT = 'privatelink:forceDestroy';
+
+/**
+ * Protected environments (prod) refuse to plan the destruction of the resources that hold data,
+ * unless the app is synthesized to destroy exactly that environment (FORCE_DESTROY_CONTEXT).
+ */
 export function protectFromDestroy(target: DeploymentTarget, ...resources: TerraformResource[]): void {
   if (!target.environment.protected) return;
-  for (const resource of resources) resource.addOverride('lifecycle.prevent_destroy', true);
+  for (const resource of resources) {
+    if (resource.node.tryGetContext(FORCE_DESTROY_CONTEXT) === target.environment.name) continue;
+    resource.addOverride('lifecycle.prevent_destroy', true);
+  }
 }

@@ -1,8 +1,8 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { App, CloudBackend, DataTerraformRemoteStateLocal, LocalBackend, NamedCloudWorkspace, TerraformOutput, TerraformStack } from 'cdktf';
-import { IDENTITY_KEY, SynthOutput, SynthOutputMissing, synthOutputDir } from './synth-output';
+import { explainSynthOutputError, forceDestroyOutputDir, IDENTITY_KEY, MANIFEST_FILE, SynthOutput, SynthOutputMissing, synthOutputDir } from './synth-output';
 
 /** GIVEN a synth output written by cdktf itself: a network and a SageMaker stack reading it, and a stack in Terraform Cloud. */
 function synthesized(): string {
@@ -11,6 +11,7 @@ function synthesized(): string {
   const network = new TerraformStack(app, 'network-dev-us-west-2');
   network.addOverride(`//.${IDENTITY_KEY}`, { app: 'network', environment: 'dev', region: 'us-west-2' });
   new LocalBackend(network, { path: '../../../terraform.network-dev-us-west-2.tfstate' });
+  network.addOverride('provider.aws', [{ region: 'us-west-2', allowed_account_ids: ['111122223333'] }, { alias: 'peer', region: 'eu-west-1' }]);
   new TerraformOutput(network, 'vpc_id', { value: 'vpc-0123' }).overrideLogicalId('vpc_id');
   const sagemaker = new TerraformStack(app, 'sagemaker-dev-us-west-2');
   sagemaker.addOverride(`//.${IDENTITY_KEY}`, { app: 'sagemaker', environment: 'dev', region: 'us-west-2' });
@@ -87,8 +88,62 @@ describe('SynthOutput', () => {
     );
   });
 
+  test("reads the default AWS provider's region and account, and none where the stack has no provider", () => {
+    expect(output.stack('network-dev-us-west-2').awsProvider()).toEqual({ region: 'us-west-2', accountId: '111122223333' });
+    expect(output.stack('sagemaker-dev-us-west-2').awsProvider()).toBeUndefined();
+  });
+
   test('honours CDKTF_OUTDIR, as the cdktf CLI sets it', () => {
     expect(synthOutputDir({ CDKTF_OUTDIR: '/srv/out' }, '/repo')).toBe('/srv/out');
     expect(synthOutputDir({}, '/repo')).toBe('/repo/cdktf.out');
+  });
+
+  test('puts the synth for a forced destroy beside the output it stands for, never in it', () => {
+    expect(forceDestroyOutputDir('/repo/cdktf.out')).toBe('/repo/cdktf.out.force-destroy');
+    expect(forceDestroyOutputDir('/srv/out/')).toBe('/srv/out.force-destroy');
+  });
+});
+
+describe('explainSynthOutputError', () => {
+  let root: string;
+  beforeEach(() => {
+    root = mkdtempSync(join(tmpdir(), 'synth-output-explain-'));
+  });
+  afterEach(() => rmSync(root, { recursive: true, force: true }));
+
+  /** The error Node raises for a file that is not there. */
+  function enoent(path: string): unknown {
+    try {
+      readFileSync(path);
+    } catch (error) {
+      return error;
+    }
+    throw new Error(`${path} exists`);
+  }
+
+  test('a file missing inside the synth output: no synth output without a manifest, an old one with it', () => {
+    const outdir = join(root, 'cdktf.out');
+    expect(explainSynthOutputError(enoent(join(outdir, MANIFEST_FILE)), outdir)).toEqual(
+      new SynthOutputMissing(`no synth output in ${outdir}: run \`npm run synth\``),
+    );
+    mkdirSync(outdir);
+    writeFileSync(join(outdir, MANIFEST_FILE), '{}');
+    expect(explainSynthOutputError(enoent(join(outdir, 'stacks/network-qa-us-west-2/cdk.tf.json')), outdir)?.message).toBe(
+      `${outdir} has no stacks/network-qa-us-west-2/cdk.tf.json: the synth output is incomplete or older than the config; run \`npm run synth\``,
+    );
+  });
+
+  test("the reader's own error as it is, and nothing for any other error", () => {
+    const outdir = join(root, 'cdktf.out');
+    let missing: unknown;
+    try {
+      SynthOutput.read(outdir);
+    } catch (error) {
+      missing = error;
+    }
+    expect(missing).toBeInstanceOf(SynthOutputMissing);
+    expect(explainSynthOutputError(missing, outdir)).toBe(missing);
+    expect(explainSynthOutputError(enoent(join(root, 'elsewhere.json')), outdir)).toBeUndefined();
+    expect(explainSynthOutputError(new Error('boom'), outdir)).toBeUndefined();
   });
 });

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { isAbsolute, join, relative, resolve } from 'node:path';
 
 /** The file cdktf writes at the root of a synth output, listing the stacks. */
 export const MANIFEST_FILE = 'manifest.json';
@@ -24,9 +24,41 @@ export class SynthOutputMissing extends Error {
   override readonly name = 'SynthOutputMissing';
 }
 
+/** The one message for a folder with no synth output in it. */
+function noSynthOutput(outdir: string): SynthOutputMissing {
+  return new SynthOutputMissing(`no synth output in ${outdir}: run \`npm run synth\``);
+}
+
+/**
+ * A failure of a tool reading `outdir`, explained when the synth output is at fault: a
+ * SynthOutputMissing as it is, and a file missing inside `outdir` (ENOENT) as no synth output (no
+ * manifest) or one older than the config. Undefined for any other error.
+ */
+export function explainSynthOutputError(error: unknown, outdir: string): SynthOutputMissing | undefined {
+  if (error instanceof SynthOutputMissing) return error;
+  const { code, path } = (error ?? {}) as NodeJS.ErrnoException;
+  if (code !== 'ENOENT' || typeof path !== 'string') return undefined;
+  const root = resolve(outdir);
+  const inside = relative(root, resolve(path));
+  if (inside.startsWith('..') || isAbsolute(inside)) return undefined;
+  if (!existsSync(join(root, MANIFEST_FILE))) return noSynthOutput(root);
+  return new SynthOutputMissing(`${root} has no ${inside}: the synth output is incomplete or older than the config; run \`npm run synth\``);
+}
+
 /** The synth output folder: `CDKTF_OUTDIR` (set by the cdktf CLI and by tests), else `cdktf.out`. */
 export function synthOutputDir(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): string {
   return resolve(cwd, env['CDKTF_OUTDIR'] || 'cdktf.out');
+}
+
+/**
+ * Names the one protected environment to synthesize without `prevent_destroy`, for `destroy
+ * --force-destroy <env>`: the synth then writes to `forceDestroyOutputDir`, never to the normal output.
+ */
+export const FORCE_DESTROY_VARIABLE = 'PRIVATELINK_FORCE_DESTROY';
+
+/** Where the synth for destroying a protected environment goes: beside the normal output, `cdktf.out.force-destroy`. */
+export function forceDestroyOutputDir(outdir: string): string {
+  return `${resolve(outdir)}.force-destroy`;
 }
 
 /** Where a stack keeps its state. */
@@ -41,6 +73,13 @@ export type StackBackend =
       readonly project?: string;
     }
   | { readonly kind: 'other'; readonly type: string };
+
+/** What a stack's default AWS provider is pinned to. */
+export interface AwsProviderSettings {
+  readonly region?: string;
+  /** The first of `allowed_account_ids`: the environment's account. */
+  readonly accountId?: string;
+}
 
 /** One `terraform_remote_state` a stack reads. */
 export interface RemoteStateRead {
@@ -150,6 +189,15 @@ export class SynthesizedStack {
     return { kind: 'local', statePath: resolve(this.directory, settings.path ?? 'terraform.tfstate') };
   }
 
+  /** The stack's default AWS provider (the block without an alias): its region and the account it is pinned to. */
+  awsProvider(): AwsProviderSettings | undefined {
+    const blocks = [this.json().provider?.['aws'] ?? []].flat() as { alias?: string; region?: string; allowed_account_ids?: string[] }[];
+    const block = blocks.find((candidate) => candidate.alias === undefined);
+    if (!block) return undefined;
+    const accountId = block.allowed_account_ids?.[0];
+    return { ...(block.region ? { region: block.region } : {}), ...(accountId ? { accountId } : {}) };
+  }
+
   /** Every `terraform_remote_state` the stack reads. */
   remoteStates(): RemoteStateRead[] {
     return Object.entries(this.json().data?.['terraform_remote_state'] ?? {}).map(([name, attributes]) => ({
@@ -201,7 +249,7 @@ export class SynthOutput {
   static read(outdir: string = synthOutputDir()): SynthOutput {
     const root = resolve(outdir);
     const manifestFile = join(root, MANIFEST_FILE);
-    if (!existsSync(manifestFile)) throw new SynthOutputMissing(`no synth output in ${root}: run \`npm run synth\``);
+    if (!existsSync(manifestFile)) throw noSynthOutput(root);
     let manifest: { stacks?: Record<string, ManifestEntry> };
     try {
       manifest = JSON.parse(readFileSync(manifestFile, 'utf8')) as typeof manifest;

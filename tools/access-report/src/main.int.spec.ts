@@ -49,6 +49,6 @@ describe('npm run access-report command line', () => {
   it('asks for a synth instead of failing on a missing file', () => {
     const result = run();
     expect(result.status).toBe(1);
-    expect(result.stderr).toBe(`no synthesized stacks in ${join(work, 'cdktf.out')}: run \`npm run synth\` first\n`);
+    expect(result.stderr).toBe(`no synth output in ${join(work, 'cdktf.out')}: run \`npm run synth\`\n`);
   });
 });

@@ -1,6 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { explainSynthOutputError, readCommandLine, requireSynthOutput, SynthOutputMissing, type CommandLineSpec } from '@privatelink/cli';
+import { readCommandLine, type CommandLineSpec } from '@privatelink/cli';
+import { explainSynthOutputError, SynthOutput, SynthOutputMissing } from '@privatelink/synth-output';
 import { ConfigError, deploymentTargets, loadConfig } from '@privatelink/config';
 import { evaluateMatrix, evaluateScpChecks, renderReport, synthesizedAccess } from './access-matrix';
 import { staleReports } from './stale-reports';
@@ -36,7 +37,7 @@ async function main(argv: readonly string[]): Promise<number> {
   let config;
   try {
     config = loadConfig();
-    requireSynthOutput(outdir);
+    SynthOutput.read(outdir);
   } catch (error) {
     if (error instanceof ConfigError || error instanceof SynthOutputMissing) {
       process.stderr.write(`${error.message}\n`);

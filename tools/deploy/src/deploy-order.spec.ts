@@ -1,5 +1,11 @@
-import { deployOrder, OrderError } from './deploy-order';
+import { createHash } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { SynthOutput, SynthOutputMissing } from '@privatelink/synth-output';
+import { deployOrder, deployStacks, OrderError } from './deploy-order';
 import { PROD_STACKS, stack } from './testing/stacks';
+import { writeSynthFixture } from './testing/synth-fixture';
 
 const ids = (stacks: readonly { id: string }[]) => stacks.map((s) => s.id);
 
@@ -46,6 +52,41 @@ describe('deployOrder', () => {
   it('refuses a cycle', () => {
     expect(() => deployOrder([stack('a', 'qa', 'r', ['b']), stack('b', 'qa', 'r', ['a'])], 'qa')).toThrow(
       'the dependencies of a, b form a cycle',
+    );
+  });
+});
+
+describe('deployStacks', () => {
+  let outdir: string;
+  beforeEach(() => (outdir = mkdtempSync(join(tmpdir(), 'deploy-stacks-spec-'))));
+  afterEach(() => rmSync(outdir, { recursive: true, force: true }));
+
+  it('takes each stack from the reader: dependencies, recorded environment and region, account, cloud workspace, content hash', () => {
+    const cloud = { hostname: 'app.terraform.io', organization: 'acme-ml', project: 'sagemaker-privatelink', workspace: 'smpl-sagemaker-qa-r1' };
+    writeSynthFixture(outdir, [
+      { id: 'network-qa-r1', environment: 'qa', region: 'eu-west-1' },
+      { id: 'sagemaker-qa-r1', app: 'sagemaker', environment: 'qa', region: 'eu-west-1', dependencies: ['network-qa-r1'], accountId: '444455556666', cloud },
+    ]);
+    const [network, sagemaker] = deployStacks(SynthOutput.read(outdir));
+    expect(network).toEqual({
+      id: 'network-qa-r1',
+      workingDirectory: join(outdir, 'stacks/network-qa-r1'),
+      dependencies: [],
+      environment: 'qa',
+      region: 'eu-west-1',
+      accountId: '111111111111',
+      sha256: createHash('sha256').update(readFileSync(join(outdir, 'stacks/network-qa-r1/cdk.tf.json'))).digest('hex'),
+    });
+    expect(sagemaker).toMatchObject({ dependencies: ['network-qa-r1'], accountId: '444455556666', cloud });
+  });
+
+  it('refuses a stack that records no environment', () => {
+    writeSynthFixture(outdir, [{ id: 'x', environment: 'qa', region: 'r' }]);
+    writeFileSync(join(outdir, 'stacks/x/cdk.tf.json'), '{"provider":{"aws":[{"region":"r"}]}}');
+    expect(() => deployStacks(SynthOutput.read(outdir))).toThrow(
+      new SynthOutputMissing(
+        `${join(outdir, 'stacks/x/cdk.tf.json')} records no environment, so the stack belongs to none (stacks are built on PrivatelinkStack, which records it): run \`npm run synth\``,
+      ),
     );
   });
 });

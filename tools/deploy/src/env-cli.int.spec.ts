@@ -46,6 +46,18 @@ describe('npm run env', () => {
     ]);
   });
 
+  it('refuses to destroy a protected environment with the exact command, and forced, destroys from the force-destroy synth', () => {
+    const refused = run(['destroy', '--env', 'prod', '--dry-run']);
+    expect(refused.status).toBe(2);
+    expect(refused.stderr).toContain('To destroy it anyway, run `npm run env -- destroy --env prod --force-destroy prod`');
+    const forced = run(['destroy', '--env', 'prod', '--force-destroy', 'prod', '--dry-run']);
+    expect(forced.status).toBe(0);
+    expect(forced.stdout.trim().split('\n')).toEqual([
+      '$ env PRIVATELINK_FORCE_DESTROY=prod node --import tsx tools/synth/src/main.ts',
+      `$ npx cdktf destroy sagemaker-prod-us-west-2 sagemaker-prod-organization sagemaker-prod-eu-west-1 network-prod-us-west-2 network-prod-eu-west-1 --skip-synth --output ${outdir}.force-destroy`,
+    ]);
+  });
+
   it('exits 2 with usage on an unknown action', () => {
     const result = run(['apply-all', '--env', 'dev']);
     expect(result.status).toBe(2);
@@ -96,7 +108,7 @@ describe('npm run env', () => {
   it('says to synthesize first when there is no synth output to read the order from', () => {
     const result = run(['deploy', '--env', 'dev', '--dry-run'], { CDKTF_OUTDIR: join(work, 'nothing') });
     expect(result.status).toBe(1);
-    expect(result.stderr).toBe(`no synthesized stacks in ${join(work, 'nothing')} (no manifest.json): run \`npm run synth\` first\n`);
+    expect(result.stderr).toBe(`no synth output in ${join(work, 'nothing')}: run \`npm run synth\`\n`);
   });
 
   it("prints each Terraform Cloud workspace's plan and apply trust policies as JSON, from the synthesized cloud blocks", () => {

@@ -1,10 +1,10 @@
 import { relative, resolve } from 'node:path';
 import { readCommandLine, type CommandLineSpec } from '@privatelink/cli';
 import { ConfigError, loadConfig } from '@privatelink/config';
-import { deployOrder, OrderError } from './deploy-order';
-import { ACTIONS, cdktfCommands, checkCommand, HCL, SYNTH, UsageError, type Action } from './plan-commands';
+import { forceDestroyOutputDir, SynthOutput, synthOutputDir, SynthOutputMissing } from '@privatelink/synth-output';
+import { deployOrder, deployStacks, OrderError } from './deploy-order';
+import { ACTIONS, cdktfCommands, checkCommand, forceDestroySynth, HCL, isForcedDestroy, SYNTH, UsageError, type Action } from './plan-commands';
 import { applySavedPlans, DeployError, planStacks, PLAN_RECORD, readPlanRecord, terraformCli } from './saved-plans';
-import { NotSynthesized, readSynthOutput } from './synth-output';
 import { TerraformCloudError } from './terraform-cloud-runs';
 import { runStep } from './run-step';
 import { workspaceTrust } from './trust-policies';
@@ -19,7 +19,7 @@ const COMMAND_LINE = {
   ],
   summary: [
     'Runs the commands of one environment, with every name checked against the config first. The stack order is',
-    'read from cdktf.out/manifest.json (CDKTF_OUTDIR): every stack after the stacks it depends on.',
+    'read from the synth output, cdktf.out (CDKTF_OUTDIR): every stack after the stacks it depends on.',
   ].join('\n'),
   options: {
     // Nx's run-commands owns --env (task environment variables): Nx targets pass --environment.
@@ -41,7 +41,10 @@ const COMMAND_LINE = {
     hcl: { description: 'synthesize as HCL for review (cdktf.out.hcl)', required: ['env'] },
     diff: { description: 'plan every stack of the environment (speculative), in dependency order', required: ['env'] },
     deploy: { description: 'deploy the environment in dependency order: network stacks, then the stacks that read them', required: ['env'] },
-    destroy: { description: 'destroy in reverse order; protected environments need --force-destroy <env>', required: ['env'] },
+    destroy: {
+      description: 'destroy in reverse order; a protected environment needs --force-destroy <env>, which synthesizes it without prevent_destroy into cdktf.out.force-destroy and destroys from there',
+      required: ['env'],
+    },
     plan: {
       description: `save a plan per stack (terraform plan -out) with ${PLAN_RECORD} and a summary (also the GitHub job summary); stacks that read state this round changes are deferred`,
       required: ['env'],
@@ -86,15 +89,20 @@ async function main(argv: string[]): Promise<number> {
   const options = parse(argv);
   if (typeof options === 'number') return options;
   const root = process.cwd();
-  const outdir = resolve(root, process.env['CDKTF_OUTDIR'] || 'cdktf.out');
+  const outdir = synthOutputDir(process.env, root);
   const log = (line: string) => process.stdout.write(`${line}\n`);
 
-  checkCommand(loadConfig(), { ...options });
+  const environment = checkCommand(loadConfig(), { ...options });
   if (options.action === 'hcl') return runStep(HCL, { dryRun: options.dryRun });
-  const synthStatus = runStep(SYNTH, { dryRun: options.dryRun, toStderr: options.action === 'trust-policy' });
+  // A forced destroy synthesizes the environment without prevent_destroy into a folder of its own
+  // and destroys from there: cdktf.out, which deploys, never holds that synth.
+  const forced = isForcedDestroy(environment, options);
+  const synthStatus = runStep(forced ? forceDestroySynth(options.env) : SYNTH, { dryRun: options.dryRun, toStderr: options.action === 'trust-policy' });
   if (synthStatus !== 0 || options.action === 'synth') return synthStatus;
+  const stacksDir = forced ? forceDestroyOutputDir(outdir) : outdir;
 
-  const order = deployOrder(readSynthOutput(outdir), options.env, options.region);
+  // A dry run synthesized nothing: the order comes from the existing cdktf.out (the same stacks).
+  const order = deployOrder(deployStacks(SynthOutput.read(forced && !options.dryRun ? stacksDir : outdir)), options.env, options.region);
   for (const skipped of order.skipped) {
     process.stderr.write(`skip ${skipped.stack}: it reads ${skipped.needs.join(', ')}, outside --region ${options.region}\n`);
   }
@@ -106,7 +114,7 @@ async function main(argv: string[]): Promise<number> {
     case 'diff':
     case 'deploy':
     case 'destroy': {
-      const custom = process.env['CDKTF_OUTDIR'] ? { outdir: process.env['CDKTF_OUTDIR'] } : {};
+      const custom = forced ? { outdir: stacksDir } : process.env['CDKTF_OUTDIR'] ? { outdir: process.env['CDKTF_OUTDIR'] } : {};
       for (const step of cdktfCommands(order, { ...options, ...custom })) {
         const status = runStep(step, { dryRun: options.dryRun });
         if (status !== 0) return status;
@@ -164,7 +172,7 @@ main(process.argv.slice(2)).then(
       process.stderr.write(`${error.message}\n`);
       process.exit(error.exitCode);
     }
-    if (error instanceof ConfigError || error instanceof NotSynthesized || error instanceof OrderError || error instanceof TerraformCloudError) {
+    if (error instanceof ConfigError || error instanceof SynthOutputMissing || error instanceof OrderError || error instanceof TerraformCloudError) {
       process.stderr.write(`${error.message}\n`);
       process.exit(1);
     }

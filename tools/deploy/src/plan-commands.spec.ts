@@ -1,7 +1,7 @@
 import { join, resolve } from 'node:path';
 import { loadConfig } from '@privatelink/config';
 import { deployOrder } from './deploy-order';
-import { cdktfCommands, checkCommand, UsageError } from './plan-commands';
+import { cdktfCommands, checkCommand, forceDestroySynth, isForcedDestroy, UsageError } from './plan-commands';
 import { PROD_STACKS } from './testing/stacks';
 
 const ROOT = resolve(__dirname, '../../..');
@@ -44,11 +44,22 @@ describe('cdktfCommands', () => {
 describe('checkCommand', () => {
   it('refuses to destroy a protected environment unless forced by its name', () => {
     expect(() => checkCommand(config, { action: 'destroy', env: 'prod' })).toThrow(
-      "environment 'prod' is protected: destroy refused. To destroy it anyway, pass --force-destroy prod",
+      "environment 'prod' is protected: destroy refused. To destroy it anyway, run `npm run env -- destroy --env prod --force-destroy prod`: " +
+        'it synthesizes prod without prevent_destroy into cdktf.out.force-destroy and destroys from there (cdktf.out keeps it)',
     );
     expect(() => checkCommand(config, { action: 'destroy', env: 'prod', forceDestroy: 'staging' })).toThrow(UsageError);
     expect(checkCommand(config, { action: 'destroy', env: 'prod', forceDestroy: 'prod' }).name).toBe('prod');
     expect(checkCommand(config, { action: 'destroy', env: 'staging' }).name).toBe('staging');
+  });
+
+  it('leaves prevent_destroy out only for a destroy of a protected environment forced by its own name', () => {
+    const prod = checkCommand(config, { action: 'destroy', env: 'prod', forceDestroy: 'prod' });
+    const staging = checkCommand(config, { action: 'destroy', env: 'staging', forceDestroy: 'staging' });
+    expect(isForcedDestroy(prod, { action: 'destroy', env: 'prod', forceDestroy: 'prod' })).toBe(true);
+    expect(isForcedDestroy(prod, { action: 'deploy', env: 'prod', forceDestroy: 'prod' })).toBe(false);
+    expect(isForcedDestroy(prod, { action: 'destroy', env: 'prod' })).toBe(false);
+    expect(isForcedDestroy(staging, { action: 'destroy', env: 'staging', forceDestroy: 'staging' })).toBe(false);
+    expect(forceDestroySynth('prod')).toEqual(['env', 'PRIVATELINK_FORCE_DESTROY=prod', 'node', '--import', 'tsx', 'tools/synth/src/main.ts']);
   });
 
   it('names the known environments and regions when given an unknown one', () => {

@@ -1,4 +1,5 @@
 import type { EnvironmentConfig, PrivatelinkConfig } from '@privatelink/config';
+import { FORCE_DESTROY_VARIABLE } from '@privatelink/synth-output';
 import type { DeployOrder } from './deploy-order';
 
 export const ACTIONS = ['synth', 'hcl', 'diff', 'deploy', 'destroy', 'plan', 'apply', 'trust-policy'] as const;
@@ -32,6 +33,16 @@ const CDKTF = ['npx', 'cdktf'];
 export const SYNTH: Step = ['node', '--import', 'tsx', 'tools/synth/src/main.ts'];
 export const HCL: Step = [...CDKTF, 'synth', '--hcl', '--output', 'cdktf.out.hcl'];
 
+/** The synth of `destroy --force-destroy <env>`: that environment without prevent_destroy, into `<outdir>.force-destroy`. */
+export function forceDestroySynth(environment: string): Step {
+  return ['env', `${FORCE_DESTROY_VARIABLE}=${environment}`, ...SYNTH];
+}
+
+/** Whether the command destroys a protected environment, forced by its name: only then is prevent_destroy left out. */
+export function isForcedDestroy(environment: EnvironmentConfig, command: EnvCommand): boolean {
+  return command.action === 'destroy' && environment.protected && command.forceDestroy === environment.name;
+}
+
 /**
  * Checks every name of the command against the config, and the protection of the environment,
  * before anything runs.
@@ -49,7 +60,9 @@ export function checkCommand(config: PrivatelinkConfig, command: EnvCommand): En
   }
   if (command.action === 'destroy' && environment.protected && command.forceDestroy !== environment.name) {
     throw new UsageError(
-      `environment '${environment.name}' is protected: destroy refused. To destroy it anyway, pass --force-destroy ${environment.name}`,
+      `environment '${environment.name}' is protected: destroy refused. To destroy it anyway, run ` +
+        `\`npm run env -- destroy --env ${environment.name} --force-destroy ${environment.name}\`: it synthesizes ${environment.name} ` +
+        'without prevent_destroy into cdktf.out.force-destroy and destroys from there (cdktf.out keeps it)',
     );
   }
   return environment;

@@ -2,9 +2,9 @@ import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { deployOrder } from './deploy-order';
+import { SynthOutput } from '@privatelink/synth-output';
+import { deployOrder, deployStacks } from './deploy-order';
 import { applySavedPlans, DeployError, planStacks, readPlanRecord, terraformCli, type Terraform } from './saved-plans';
-import { readSynthOutput } from './synth-output';
 import { startRecordingProxy, type RecordingProxy } from './testing/recording-proxy';
 import { terraformTestEnv, writeSynthFixture, type FixtureStack } from './testing/synth-fixture';
 
@@ -24,6 +24,7 @@ function stacks(vpc: string): FixtureStack[] {
     },
     {
       id: 'sagemaker-qa-r1',
+      app: 'sagemaker',
       environment: 'qa',
       region: 'us-west-2',
       dependencies: ['network-qa-r1'],
@@ -61,7 +62,7 @@ describe('saved plans with the real terraform', () => {
   let env: NodeJS.ProcessEnv;
   let logged: string[];
   let terraform: Terraform;
-  const order = () => deployOrder(readSynthOutput(outdir), 'qa');
+  const order = () => deployOrder(deployStacks(SynthOutput.read(outdir)), 'qa');
   const plan = (plansDir: string) => planStacks(order(), { environment: 'qa', plansDir, terraform, env, log: (line) => logged.push(line) });
   const apply = (plansDir: string) => applySavedPlans(order(), { environment: 'qa', plansDir, terraform, log: (line) => logged.push(line) });
 

@@ -1,9 +1,8 @@
 import { spawnSync } from 'node:child_process';
 import { appendFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
-import type { DeployOrder } from './deploy-order';
+import type { DeployOrder, DeployStack } from './deploy-order';
 import { countsFromPlanJson, renderSummary, type DeferredStack, type PlannedStack, type PlanRecord } from './plan-summary';
-import type { SynthesizedStack } from './synth-output';
 import { fetchRunCounts, readSavedCloudPlan, runUrl } from './terraform-cloud-runs';
 import { terraformEnv } from './tool-env';
 
@@ -23,9 +22,9 @@ export class DeployError extends Error {
 /** Runs terraform in a stack's folder. */
 export interface Terraform {
   /** Output goes to the console; returns the exit status. */
-  run(stack: SynthesizedStack, args: readonly string[]): number;
+  run(stack: DeployStack, args: readonly string[]): number;
   /** Returns stdout (for `show -json`); throws on failure. */
-  capture(stack: SynthesizedStack, args: readonly string[]): string;
+  capture(stack: DeployStack, args: readonly string[]): string;
 }
 
 export interface TerraformCliOptions {
@@ -39,7 +38,7 @@ export interface TerraformCliOptions {
 
 /** The real terraform on PATH, with the checkpoint calls off and no prompts. */
 export function terraformCli(options: TerraformCliOptions): Terraform {
-  const argv = (stack: SynthesizedStack, args: readonly string[]) => [`-chdir=${relative(options.root, stack.workingDirectory)}`, ...args];
+  const argv = (stack: DeployStack, args: readonly string[]) => [`-chdir=${relative(options.root, stack.workingDirectory)}`, ...args];
   return {
     run(stack, args) {
       options.log(`$ terraform ${argv(stack, args).join(' ')}`);
@@ -87,7 +86,7 @@ export interface PlanOptions {
 
 const planFileOf = (stack: string) => `${stack}.tfplan`;
 
-function runOrFail(terraform: Terraform, stack: SynthesizedStack, args: readonly string[]): void {
+function runOrFail(terraform: Terraform, stack: DeployStack, args: readonly string[]): void {
   const status = terraform.run(stack, args);
   if (status !== 0) throw new DeployError(`terraform ${args[0]} failed for ${stack.id} (exit ${status})`, status);
 }

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import type { CloudWorkspace } from './synth-output';
+import type { CloudWorkspace } from './deploy-order';
 
 /**
  * What `terraform plan -out=<file>` writes in a workspace with a `cloud` block (Terraform >= 1.6):

@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
-import { explainSynthOutputError, readCommandLine, type CommandLineSpec } from '@privatelink/cli';
+import { readCommandLine, type CommandLineSpec } from '@privatelink/cli';
+import { explainSynthOutputError } from '@privatelink/synth-output';
 import { architectureDocs, syncArchitectureDocs } from './architecture-docs';
 import { ChromiumMissing } from './chromium';
 import { syncPngs } from './png-renders';

@@ -1,4 +1,5 @@
-import { stackId, type DeploymentTarget } from '@privatelink/config';
+import type { DeploymentTarget } from '@privatelink/config';
+import { NETWORK_HANDOFF_OUTPUTS, NETWORK_OUTPUTS, SAGEMAKER_OUTPUTS } from '@privatelink/handoff/outputs';
 import type { Endpoint } from './endpoints';
 import { CliError } from './exit-codes';
 import type { StackOutputs } from './stack-outputs';
@@ -14,6 +15,8 @@ export interface CallContext {
   readonly timeoutSeconds: number;
   /** Outputs of the network stack: the endpoint id and the resolver addresses go into the hints. */
   readonly network: StackOutputs;
+  /** The SageMaker stack of the target, as the manifest names it: its outputs name the role and group to use. */
+  readonly sagemakerStack: string;
   readonly profile?: string;
 }
 
@@ -78,7 +81,7 @@ function configuredHost({ endpoint }: CallContext): string | false {
 
 /** The on-premises DNS forwarding to check, with the resolver's addresses when the stack has them. */
 export function forwardingHint(target: DeploymentTarget, network: StackOutputs): string {
-  const resolver = network['resolver_inbound_ip_addresses'];
+  const resolver = network[NETWORK_OUTPUTS.resolverInboundIpAddresses.output];
   return Array.isArray(resolver)
     ? `on-premises DNS forwards amazonaws.com and sagemaker.aws queries for ${target.region.region} (and ${target.environment.privateZone}) to the Route 53 Resolver inbound endpoint: ${resolver.join(', ')}`
     : `${target.environment.name} has no Route 53 Resolver inbound endpoint: from on-premises, enable dns.resolverInboundEndpoint in the config, or forward the endpoint's name to the VPC resolver yourself`;
@@ -132,11 +135,12 @@ function tlsMessage(code: string, message: string, context: CallContext): string
 }
 
 function accessDeniedMessage(name: string, message: string, context: CallContext): string {
-  const { target, network, endpoint } = context;
-  const sagemaker = stackId('sagemaker', target.environment.name, target.region.region);
-  const endpointId = typeof network['api_endpoint_id'] === 'string' ? network['api_endpoint_id'] : 'the SageMaker API endpoint';
+  const { target, network, endpoint, sagemakerStack: sagemaker } = context;
+  const apiEndpointId = network[NETWORK_HANDOFF_OUTPUTS.apiEndpointId.output];
+  const endpointId = typeof apiEndpointId === 'string' ? apiEndpointId : 'the SageMaker API endpoint';
   const mode = target.environment.sagemaker.access.mode;
-  const condition = mode === 'sourceVpc' ? `aws:SourceVpc ${String(network['vpc_id'] ?? 'of the VPC')}` : `aws:SourceVpce ${endpointId}`;
+  const condition =
+    mode === 'sourceVpc' ? `aws:SourceVpc ${String(network[NETWORK_HANDOFF_OUTPUTS.vpcId.output] ?? 'of the VPC')}` : `aws:SourceVpce ${endpointId}`;
   return [
     `AWS denied ${context.operation} (${name}): ${message}`,
     `The notebook access policy of ${where(context)} allows it only through the environment's endpoints (${condition}).`,
@@ -146,7 +150,7 @@ function accessDeniedMessage(name: string, message: string, context: CallContext
         : endpoint.configured
           ? `the call went to ${endpoint.host} (from ${endpoint.source}): that host must forward to ${endpointId}, not to SageMaker's public endpoint`
           : `the call went through ${endpointId}: ${endpoint.host} must be the endpoint's name (api_endpoint_dns_name), not a public one`,
-      `the credentials (${credentialSource(context)}) are the notebook user role or a member of the notebook users group (outputs notebook_user_role_arn, notebook_users_group_name of ${sagemaker})`,
+      `the credentials (${credentialSource(context)}) are the notebook user role or a member of the notebook users group (outputs ${SAGEMAKER_OUTPUTS.notebookUserRoleArn.output}, ${SAGEMAKER_OUTPUTS.notebookUsersGroupName.output} of ${sagemaker})`,
       target.environment.sagemaker.scp?.enabled === true &&
         'the organization SCP denies SageMaker calls that do not come through the endpoints, whatever IAM allows',
     ]),

@@ -1,6 +1,6 @@
 import type { LookupFunction } from 'node:net';
-import { stackId, type DeploymentTarget } from '@privatelink/config';
-import { NETWORK_HANDOFF_OUTPUTS } from '@privatelink/handoff';
+import type { DeploymentTarget } from '@privatelink/config';
+import { NETWORK_HANDOFF_OUTPUTS, SAGEMAKER_OUTPUTS } from '@privatelink/handoff/outputs';
 import { callFailure, forwardingHint, type CallContext } from './call-failures';
 import type { DoctorArgs } from './cli-args';
 import { endpointAt, sagemakerEndpoint, stsEndpoint, type Endpoint } from './endpoints';
@@ -11,9 +11,11 @@ import {
   backendLocation,
   readStackOutputs,
   requireString,
-  synthesizedBackend,
+  stackBackend,
+  targetStacks,
   type ReadOutputsOptions,
   type StackOutputs,
+  type TargetStacks,
 } from './stack-outputs';
 import { callerIdentity, isSessionOf, stsClient, type CallerIdentity } from './sts-api';
 
@@ -75,8 +77,6 @@ function splitMessage(text: string): { detail: string; fix?: string } {
 export async function runDoctor(args: DoctorArgs, context: DoctorContext): Promise<DoctorReport> {
   const { target } = context;
   const region = target.region.region;
-  const networkStack = stackId('network', target.environment.name, region);
-  const sagemakerStack = stackId('sagemaker', target.environment.name, region);
   const timeoutMs = args.timeoutSeconds * 1000;
   const checks: Check[] = [];
   const pass = (check: CheckName, subject: string, detail: string) => checks.push({ check, subject, status: 'pass', detail });
@@ -96,23 +96,33 @@ export async function runDoctor(args: DoctorArgs, context: DoctorContext): Promi
   });
 
   // 1. The stacks' outputs: the endpoints' names and the VPC they live in.
+  let stacks: TargetStacks;
+  try {
+    stacks = targetStacks(context.outputs.outdir, target);
+  } catch (error) {
+    failWith('outputs', context.outputs.outdir, error);
+    skip('dns', 'the endpoints', `needs the outputs of the network stack of ${target.environment.name}/${region}`);
+    return report();
+  }
+  const networkStack = stacks.network.name;
+  const sagemakerStack = stacks.sagemaker.name;
   let network: StackOutputs | undefined;
   let endpoints: { api: string; notebook: string; vpcCidr: string } | undefined;
   try {
-    network = await readStackOutputs(networkStack, context.outputs);
+    network = await readStackOutputs(stacks.network, context.outputs);
     endpoints = {
-      api: requireString(network, NETWORK_HANDOFF_OUTPUTS.apiEndpointDnsName.output, networkStack),
-      notebook: requireString(network, NETWORK_HANDOFF_OUTPUTS.notebookEndpointDnsName.output, networkStack),
-      vpcCidr: requireString(network, NETWORK_HANDOFF_OUTPUTS.vpcCidr.output, networkStack),
+      api: requireString(network, NETWORK_HANDOFF_OUTPUTS.apiEndpointDnsName, networkStack),
+      notebook: requireString(network, NETWORK_HANDOFF_OUTPUTS.notebookEndpointDnsName, networkStack),
+      vpcCidr: requireString(network, NETWORK_HANDOFF_OUTPUTS.vpcCidr, networkStack),
     };
-    pass('outputs', networkStack, `read from ${backendLocation(synthesizedBackend(context.outputs.outdir, networkStack))}`);
+    pass('outputs', networkStack, `read from ${backendLocation(stackBackend(stacks.network))}`);
   } catch (error) {
     failWith('outputs', networkStack, error);
   }
   let sagemaker: StackOutputs | undefined;
   try {
-    sagemaker = await readStackOutputs(sagemakerStack, context.outputs);
-    pass('outputs', sagemakerStack, `read from ${backendLocation(synthesizedBackend(context.outputs.outdir, sagemakerStack))}`);
+    sagemaker = await readStackOutputs(stacks.sagemaker, context.outputs);
+    pass('outputs', sagemakerStack, `read from ${backendLocation(stackBackend(stacks.sagemaker))}`);
   } catch (error) {
     failWith('outputs', sagemakerStack, error);
   }
@@ -129,11 +139,11 @@ export async function runDoctor(args: DoctorArgs, context: DoctorContext): Promi
     ...(args.endpointUrl ? { endpointUrl: args.endpointUrl } : {}),
     publicDns: args.publicDns,
     apiEndpointDnsName: () => apiName,
-    apiEndpointSource: `api_endpoint_dns_name output of ${networkStack}`,
+    apiEndpointSource: `${NETWORK_HANDOFF_OUTPUTS.apiEndpointDnsName.output} output of ${networkStack}`,
     env: context.env,
   });
   const sts = await stsEndpoint(region, context.env);
-  const notebookEndpoint = endpointAt(`https://${endpoints.notebook}`, `notebook_endpoint_dns_name output of ${networkStack}`, false);
+  const notebookEndpoint = endpointAt(`https://${endpoints.notebook}`, `${NETWORK_HANDOFF_OUTPUTS.notebookEndpointDnsName.output} output of ${networkStack}`, false);
   const configured = target.environment.sagemaker.notebooks.map((notebook) => notebook.name);
   const notebookHosts = (args.name ? [args.name] : configured).map((name) => NOTEBOOK_HOST(name, region));
   const probes: Probe[] = [
@@ -260,6 +270,7 @@ export async function runDoctor(args: DoctorArgs, context: DoctorContext): Promi
     target,
     timeoutSeconds: args.timeoutSeconds,
     network: network as StackOutputs,
+    sagemakerStack,
     ...(args.profile ? { profile: args.profile } : {}),
   });
   const source = args.profile ? `profile ${args.profile}` : 'the default credential chain';
@@ -387,8 +398,10 @@ function checkPrincipal(caller: CallerIdentity, target: DeploymentTarget, sagema
     );
     return;
   }
-  const role = typeof sagemaker?.['notebook_user_role_arn'] === 'string' ? sagemaker['notebook_user_role_arn'] : undefined;
-  const group = typeof sagemaker?.['notebook_users_group_name'] === 'string' ? sagemaker['notebook_users_group_name'] : undefined;
+  const roleOutput = sagemaker?.[SAGEMAKER_OUTPUTS.notebookUserRoleArn.output];
+  const groupOutput = sagemaker?.[SAGEMAKER_OUTPUTS.notebookUsersGroupName.output];
+  const role = typeof roleOutput === 'string' ? roleOutput : undefined;
+  const group = typeof groupOutput === 'string' ? groupOutput : undefined;
   if (!role) {
     out.pass('identity', out.host, `${caller.arn}; ${sagemakerStack} names no notebook user role to compare with`);
   } else if (isSessionOf(caller, role)) {

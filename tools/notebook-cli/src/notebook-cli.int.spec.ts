@@ -398,7 +398,7 @@ describe('npm run notebook', () => {
       process.env['CDKTF_OUTDIR'] = missing;
       const result = await cli('list', ...dev);
       expect(result.code).toBe(3);
-      expect(result.stderr).toBe(`no synthesized stacks in ${missing}: run \`npm run synth\` first\n`);
+      expect(result.stderr).toBe(`no synth output in ${missing}: run \`npm run synth\`\n`);
     });
 
     it('names the deploy command when the network stack has no state', async () => {

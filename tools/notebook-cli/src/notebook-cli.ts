@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import type { LookupFunction } from 'node:net';
-import { resolve } from 'node:path';
 import { createInterface } from 'node:readline/promises';
-import { ConfigError, deploymentTargets, loadConfig, stackId, type DeploymentTarget, type PrivatelinkConfig } from '@privatelink/config';
-import { NETWORK_HANDOFF_OUTPUTS } from '@privatelink/handoff';
+import { ConfigError, deploymentTargets, loadConfig, type DeploymentTarget, type PrivatelinkConfig } from '@privatelink/config';
+import { NETWORK_HANDOFF_OUTPUTS, SAGEMAKER_OUTPUTS } from '@privatelink/handoff/outputs';
+import { synthOutputDir } from '@privatelink/synth-output';
 import type { NotebookInstanceSummary, SageMakerClient } from '@aws-sdk/client-sagemaker';
 import { openInBrowser } from './browser';
 import { callFailure, type CallContext } from './call-failures';
@@ -20,10 +20,15 @@ import {
   startNotebookInstance,
   stopNotebookInstance,
 } from './sagemaker-api';
-import { readStackOutputs, requireString, requireStringList, type ReadOutputsOptions, type StackOutputs } from './stack-outputs';
-
-/** Output name of the SageMaker stack listing its notebooks. */
-export const NOTEBOOK_NAMES_OUTPUT = 'notebook_names';
+import {
+  readStackOutputs,
+  requireString,
+  requireStringList,
+  targetStacks,
+  type ReadOutputsOptions,
+  type StackOutputs,
+  type TargetStacks,
+} from './stack-outputs';
 
 /** What the CLI talks to besides AWS; the defaults are the real ones, tests swap in their own. */
 export interface CliDeps {
@@ -118,7 +123,7 @@ function checkNotebookName(config: PrivatelinkConfig, target: DeploymentTarget, 
 
 function outputOptions(args: { readonly timeoutSeconds: number }, deps: CliDeps): ReadOutputsOptions {
   return {
-    outdir: resolve(process.env['CDKTF_OUTDIR'] || 'cdktf.out'),
+    outdir: synthOutputDir(),
     env: process.env,
     timeoutMs: args.timeoutSeconds * 1000,
     ...(deps.terraformCloud ? { terraformCloud: deps.terraformCloud } : {}),
@@ -146,15 +151,16 @@ class SagemakerSession {
     private readonly context: Omit<CallContext, 'operation'>,
   ) {}
 
-  static async open(args: CommandArgs, target: DeploymentTarget, network: StackOutputs, deps: CliDeps): Promise<SagemakerSession> {
-    const networkStack = stackId('network', target.environment.name, target.region.region);
+  static async open(args: CommandArgs, target: DeploymentTarget, deployed: DeployedOutputs, deps: CliDeps): Promise<SagemakerSession> {
+    const { network } = deployed;
+    const networkStack = deployed.stacks.network.name;
     const endpoint = await sagemakerEndpoint({
       region: target.region.region,
       ...(args.endpointUrl ? { endpointUrl: args.endpointUrl } : {}),
       publicDns: args.publicDns,
       // Needed only when nothing else names the host to call.
-      apiEndpointDnsName: () => requireString(network, NETWORK_HANDOFF_OUTPUTS.apiEndpointDnsName.output, networkStack),
-      apiEndpointSource: `api_endpoint_dns_name output of ${networkStack}`,
+      apiEndpointDnsName: () => requireString(network, NETWORK_HANDOFF_OUTPUTS.apiEndpointDnsName, networkStack),
+      apiEndpointSource: `${NETWORK_HANDOFF_OUTPUTS.apiEndpointDnsName.output} output of ${networkStack}`,
     });
     const ca = caBundle();
     const client = sagemakerClient({
@@ -171,6 +177,7 @@ class SagemakerSession {
       target,
       timeoutSeconds: args.timeoutSeconds,
       network,
+      sagemakerStack: deployed.stacks.sagemaker.name,
       ...(args.profile ? { profile: args.profile } : {}),
     });
   }
@@ -189,14 +196,20 @@ class SagemakerSession {
   }
 }
 
+/** The target's stacks as synthesized, and the outputs of its deployed network stack. */
+interface DeployedOutputs {
+  readonly stacks: TargetStacks;
+  readonly network: StackOutputs;
+}
+
 async function withSession<T>(
   args: CommandArgs,
   target: DeploymentTarget,
-  network: StackOutputs,
+  deployed: DeployedOutputs,
   deps: CliDeps,
   body: (session: SagemakerSession) => Promise<T>,
 ): Promise<T> {
-  const session = await SagemakerSession.open(args, target, network, deps);
+  const session = await SagemakerSession.open(args, target, deployed, deps);
   try {
     return await body(session);
   } finally {
@@ -205,8 +218,10 @@ async function withSession<T>(
 }
 
 async function list(args: ListArgs, target: DeploymentTarget, deps: CliDeps, io: Io): Promise<void> {
-  const network = await readStackOutputs(stackId('network', target.environment.name, target.region.region), outputOptions(args, deps));
-  await withSession(args, target, network, deps, async (session) => {
+  const options = outputOptions(args, deps);
+  const stacks = targetStacks(options.outdir, target);
+  const network = await readStackOutputs(stacks.network, options);
+  await withSession(args, target, { stacks, network }, deps, async (session) => {
     const instances = await session.call('ListNotebookInstances', listNotebookInstances);
     if (instances.length === 0) {
       io.err(`no notebook instances in ${target.region.region} visible through ${session.endpoint.host}\n`);
@@ -228,19 +243,19 @@ function notebookTable(instances: readonly NotebookInstanceSummary[]): string {
 }
 
 /** The network outputs, and the SageMaker stack's confirmation that the notebook is deployed. */
-async function deployedNotebook(args: OpenArgs | StateArgs, target: DeploymentTarget, deps: CliDeps): Promise<StackOutputs> {
+async function deployedNotebook(args: OpenArgs | StateArgs, target: DeploymentTarget, deps: CliDeps): Promise<DeployedOutputs> {
   const options = outputOptions(args, deps);
-  const networkStack = stackId('network', target.environment.name, target.region.region);
-  const sagemakerStack = stackId('sagemaker', target.environment.name, target.region.region);
-  const network = await readStackOutputs(networkStack, options);
-  const names = requireStringList(await readStackOutputs(sagemakerStack, options), NOTEBOOK_NAMES_OUTPUT, sagemakerStack);
+  const stacks = targetStacks(options.outdir, target);
+  const sagemakerStack = stacks.sagemaker.name;
+  const network = await readStackOutputs(stacks.network, options);
+  const names = requireStringList(await readStackOutputs(stacks.sagemaker, options), SAGEMAKER_OUTPUTS.notebookNames, sagemakerStack);
   if (!names.includes(args.name)) {
     throw new CliError(
       'outputsMissing',
-      `${sagemakerStack} has no notebook ${args.name} yet (its notebook_names: ${names.join(', ') || 'none'}), though the config names it: deploy the current version with \`npx cdktf deploy ${sagemakerStack}\``,
+      `${sagemakerStack} has no notebook ${args.name} yet (its ${SAGEMAKER_OUTPUTS.notebookNames.output}: ${names.join(', ') || 'none'}), though the config names it: deploy the current version with \`npx cdktf deploy ${sagemakerStack}\``,
     );
   }
-  return network;
+  return { stacks, network };
 }
 
 function commandFor(verb: string, args: OpenArgs | StateArgs): string {
@@ -296,9 +311,9 @@ function idleNote(target: DeploymentTarget, name: string): string {
 }
 
 async function open(args: OpenArgs, target: DeploymentTarget, deps: CliDeps, io: Io): Promise<void> {
-  const network = await deployedNotebook(args, target, deps);
+  const deployed = await deployedNotebook(args, target, deps);
   const interactive = interactiveOf(deps);
-  const url = await withSession(args, target, network, deps, async (session) => {
+  const url = await withSession(args, target, deployed, deps, async (session) => {
     const progress = progressLine(args.name, 'InService', interactive, io);
     const result = await changeState({
       name: args.name,
@@ -336,7 +351,7 @@ async function open(args: OpenArgs, target: DeploymentTarget, deps: CliDeps, io:
     return session.call('CreatePresignedNotebookInstanceUrl', (client) => presignedNotebookUrl(client, args.name, args.sessionSeconds));
   });
   io.out(`${url}\n`);
-  const notebookEndpoint = network[NETWORK_HANDOFF_OUTPUTS.notebookEndpointDnsName.output];
+  const notebookEndpoint = deployed.network[NETWORK_HANDOFF_OUTPUTS.notebookEndpointDnsName.output];
   io.err(
     `Presigned URL of ${args.name}: valid for 5 minutes, session ${args.sessionSeconds ?? SESSION_SECONDS.max} s; treat it like a password.\n` +
       `It opens through the notebook endpoint${typeof notebookEndpoint === 'string' ? ` (${notebookEndpoint})` : ''}: use it from the VPC or on-premises.\n`,
@@ -348,10 +363,10 @@ async function open(args: OpenArgs, target: DeploymentTarget, deps: CliDeps, io:
 }
 
 async function startOrStop(args: StateArgs, target: DeploymentTarget, deps: CliDeps, io: Io): Promise<void> {
-  const network = await deployedNotebook(args, target, deps);
+  const deployed = await deployedNotebook(args, target, deps);
   const goal = args.command === 'start' ? 'InService' : 'Stopped';
   const interactive = interactiveOf(deps);
-  await withSession(args, target, network, deps, async (session) => {
+  await withSession(args, target, deployed, deps, async (session) => {
     const progress = progressLine(args.name, goal, interactive, io);
     const result = await changeState({
       name: args.name,

@@ -1,9 +1,13 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { requireString, requireStringList, synthesizedBackend } from './stack-outputs';
+import { loadConfig, deploymentTargets } from '@privatelink/config';
+import { NETWORK_HANDOFF_OUTPUTS, SAGEMAKER_OUTPUTS } from '@privatelink/handoff/outputs';
+import { IDENTITY_KEY, MANIFEST_FILE, SynthOutput, type StackIdentity } from '@privatelink/synth-output';
+import { CliError } from './exit-codes';
+import { requireString, requireStringList, stackBackend, targetStacks } from './stack-outputs';
 
-describe('synthesizedBackend', () => {
+describe('stackBackend', () => {
   let outdir: string;
   beforeEach(() => {
     outdir = join(mkdtempSync(join(tmpdir(), 'stack-outputs-')), 'cdktf.out');
@@ -11,38 +15,38 @@ describe('synthesizedBackend', () => {
   afterEach(() => rmSync(join(outdir, '..'), { recursive: true, force: true }));
 
   /** A manifest naming one stack, and that stack's `terraform` block. */
-  function synthesized(stack: string, terraform: Record<string, unknown>): void {
+  function synthesized(stack: string, terraform: Record<string, unknown>) {
     mkdirSync(join(outdir, 'stacks', stack), { recursive: true });
     writeFileSync(
-      join(outdir, 'manifest.json'),
+      join(outdir, MANIFEST_FILE),
       JSON.stringify({
         stacks: { [stack]: { workingDirectory: `stacks/${stack}`, synthesizedStackPath: `stacks/${stack}/cdk.tf.json` } },
       }),
     );
     writeFileSync(join(outdir, 'stacks', stack, 'cdk.tf.json'), JSON.stringify({ terraform }));
+    return SynthOutput.read(outdir).stack(stack);
   }
 
   it("resolves the local state path against the stack's working directory", () => {
-    synthesized('network-dev-us-west-2', { backend: { local: { path: '../../../terraform.network-dev-us-west-2.tfstate' } } });
-    expect(synthesizedBackend(outdir, 'network-dev-us-west-2')).toEqual({
+    const stack = synthesized('network-dev-us-west-2', { backend: { local: { path: '../../../terraform.network-dev-us-west-2.tfstate' } } });
+    expect(stackBackend(stack)).toEqual({
       kind: 'local',
       statePath: join(outdir, '..', 'terraform.network-dev-us-west-2.tfstate'),
     });
   });
 
   it("falls back to Terraform's default state file when the stack names no backend", () => {
-    synthesized('network-dev-us-west-2', {});
-    expect(synthesizedBackend(outdir, 'network-dev-us-west-2')).toEqual({
+    expect(stackBackend(synthesized('network-dev-us-west-2', {}))).toEqual({
       kind: 'local',
       statePath: join(outdir, 'stacks', 'network-dev-us-west-2', 'terraform.tfstate'),
     });
   });
 
   it('reads the Terraform Cloud organization, workspace and host', () => {
-    synthesized('network-dev-us-west-2', {
+    const stack = synthesized('network-dev-us-west-2', {
       cloud: { hostname: 'tfe.example.com', organization: 'acme', workspaces: { name: 'network-dev' } },
     });
-    expect(synthesizedBackend(outdir, 'network-dev-us-west-2')).toEqual({
+    expect(stackBackend(stack)).toEqual({
       kind: 'cloud',
       hostname: 'tfe.example.com',
       organization: 'acme',
@@ -50,37 +54,77 @@ describe('synthesizedBackend', () => {
     });
   });
 
-  it('refuses a Terraform Cloud block that selects workspaces by tag', () => {
-    synthesized('network-dev-us-west-2', { cloud: { organization: 'acme', workspaces: { tags: ['network'] } } });
-    expect(() => synthesizedBackend(outdir, 'network-dev-us-west-2')).toThrow(
-      'network-dev-us-west-2: only a Terraform Cloud block with an organization and one workspace name is supported',
+  it('refuses a Terraform Cloud block that selects workspaces by tag (exit 1)', () => {
+    const stack = synthesized('network-dev-us-west-2', { cloud: { organization: 'acme', workspaces: { tags: ['network'] } } });
+    expect(() => stackBackend(stack)).toThrow(
+      new CliError('failed', `${stack.file}: a cloud block needs an organization and one workspace name: this tool reads one named workspace`),
     );
   });
 
   it('says which backend it cannot read, and where to run terraform output instead', () => {
-    synthesized('network-dev-us-west-2', { backend: { s3: { bucket: 'state', key: 'network' } } });
-    expect(() => synthesizedBackend(outdir, 'network-dev-us-west-2')).toThrow(
+    const stack = synthesized('network-dev-us-west-2', { backend: { s3: { bucket: 'state', key: 'network' } } });
+    expect(() => stackBackend(stack)).toThrow(
       `network-dev-us-west-2 keeps its state in a "s3" backend, which this tool cannot read; run \`terraform output\` in ${join(outdir, 'stacks/network-dev-us-west-2')}`,
     );
   });
 
-  it('asks for a fresh synth when the stack is not in the manifest', () => {
-    synthesized('network-dev-us-west-2', {});
-    expect(() => synthesizedBackend(outdir, 'network-qa-us-west-2')).toThrow(
-      `network-qa-us-west-2 is not among the stacks synthesized in ${outdir}: run \`npm run synth\` (the output is older than the config)`,
+  it('asks for a synth (exit 3) when the stack file the manifest names is gone', () => {
+    const stack = synthesized('network-dev-us-west-2', {});
+    rmSync(stack.file);
+    expect(() => stackBackend(stack)).toThrow(
+      new CliError('outputsMissing', `${outdir} lists network-dev-us-west-2 but has no stacks/network-dev-us-west-2/cdk.tf.json: run \`npm run synth\``),
+    );
+  });
+});
+
+describe('targetStacks', () => {
+  const [target] = deploymentTargets(loadConfig()).filter((t) => t.environment.name === 'dev' && t.region.region === 'us-west-2');
+  let outdir: string;
+  beforeEach(() => {
+    outdir = join(mkdtempSync(join(tmpdir(), 'stack-outputs-')), 'cdktf.out');
+  });
+  afterEach(() => rmSync(join(outdir, '..'), { recursive: true, force: true }));
+
+  /** A synth output of stacks with these names, each recording this identity. */
+  function synthesized(stacks: Record<string, StackIdentity>): void {
+    const manifest: Record<string, unknown> = {};
+    for (const [name, identity] of Object.entries(stacks)) {
+      mkdirSync(join(outdir, 'stacks', name), { recursive: true });
+      writeFileSync(join(outdir, 'stacks', name, 'cdk.tf.json'), JSON.stringify({ '//': { [IDENTITY_KEY]: identity } }));
+      manifest[name] = { workingDirectory: `stacks/${name}`, synthesizedStackPath: `stacks/${name}/cdk.tf.json` };
+    }
+    writeFileSync(join(outdir, MANIFEST_FILE), JSON.stringify({ stacks: manifest }));
+  }
+
+  it('takes the names from the manifest, finding the stacks by the identity they record', () => {
+    synthesized({
+      'net-renamed': { app: 'network', environment: 'dev', region: 'us-west-2' },
+      'ml-renamed': { app: 'sagemaker', environment: 'dev', region: 'us-west-2' },
+      'sagemaker-dev-organization': { app: 'sagemaker', environment: 'dev' },
+      'network-dev-us-west-2': { app: 'network', environment: 'qa', region: 'us-west-2' },
+    });
+    const stacks = targetStacks(outdir, target);
+    expect([stacks.network.name, stacks.sagemaker.name]).toEqual(['net-renamed', 'ml-renamed']);
+  });
+
+  it('asks for a synth (exit 3) with the one message when there is no synth output, or it lacks the target', () => {
+    expect(() => targetStacks(outdir, target)).toThrow(new CliError('outputsMissing', `no synth output in ${outdir}: run \`npm run synth\``));
+    synthesized({ 'network-dev-us-west-2': { app: 'network', environment: 'dev', region: 'us-west-2' } });
+    expect(() => targetStacks(outdir, target)).toThrow(
+      new CliError('outputsMissing', `no sagemaker stack of dev/us-west-2 in ${outdir}: run \`npm run synth\` (the output is older than the config)`),
     );
   });
 });
 
 describe('required outputs', () => {
-  it('returns a string or a list of strings, and names the output and the deploy command otherwise', () => {
-    const outputs = { api_endpoint_dns_name: 'vpce-1.example', notebook_names: ['a', 'b'], empty: '' };
-    expect(requireString(outputs, 'api_endpoint_dns_name', 'network-dev-us-west-2')).toBe('vpce-1.example');
-    expect(requireStringList(outputs, 'notebook_names', 'sagemaker-dev-us-west-2')).toEqual(['a', 'b']);
-    expect(() => requireString(outputs, 'empty', 'network-dev-us-west-2')).toThrow(
-      'network-dev-us-west-2 has no output empty (a string) in its state: deploy the current version with `npx cdktf deploy network-dev-us-west-2`',
+  it('returns a declared string or list output, and names the output and the deploy command otherwise', () => {
+    const outputs = { api_endpoint_dns_name: 'vpce-1.example', notebook_names: ['a', 'b'], vpc_id: '' };
+    expect(requireString(outputs, NETWORK_HANDOFF_OUTPUTS.apiEndpointDnsName, 'network-dev-us-west-2')).toBe('vpce-1.example');
+    expect(requireStringList(outputs, SAGEMAKER_OUTPUTS.notebookNames, 'sagemaker-dev-us-west-2')).toEqual(['a', 'b']);
+    expect(() => requireString(outputs, NETWORK_HANDOFF_OUTPUTS.vpcId, 'network-dev-us-west-2')).toThrow(
+      'network-dev-us-west-2 has no output vpc_id (a string) in its state: deploy the current version with `npx cdktf deploy network-dev-us-west-2`',
     );
-    expect(() => requireStringList(outputs, 'api_endpoint_dns_name', 'sagemaker-dev-us-west-2')).toThrow(
+    expect(() => requireStringList(outputs, NETWORK_HANDOFF_OUTPUTS.apiEndpointDnsName, 'sagemaker-dev-us-west-2')).toThrow(
       'sagemaker-dev-us-west-2 has no output api_endpoint_dns_name (a list of strings)',
     );
   });

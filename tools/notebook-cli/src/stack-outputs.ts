@@ -1,5 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import type { DeploymentTarget } from '@privatelink/config';
+import type { OutputSpec } from '@privatelink/handoff/outputs';
+import { SynthOutput, SynthOutputMissing, type StackIdentity, type SynthesizedStack } from '@privatelink/synth-output';
 import { CliError } from './exit-codes';
 import { readWorkspaceOutputs, type TerraformCloudOptions, type TerraformCloudWorkspace } from './terraform-cloud';
 
@@ -7,7 +9,7 @@ import { readWorkspaceOutputs, type TerraformCloudOptions, type TerraformCloudWo
 export type StackOutputs = Readonly<Record<string, unknown>>;
 
 export interface ReadOutputsOptions {
-  /** The synth output folder (`cdktf.out`). */
+  /** The synth output folder (`cdktf.out`, or `CDKTF_OUTDIR`). */
   readonly outdir: string;
   readonly env: NodeJS.ProcessEnv;
   readonly timeoutMs: number;
@@ -15,74 +17,78 @@ export interface ReadOutputsOptions {
   readonly terraformCloud?: Pick<TerraformCloudOptions, 'baseUrl' | 'ca'>;
 }
 
-/** Where a synthesized stack keeps its state. */
+/** Where a synthesized stack keeps its state, as far as this tool can read it. */
 export type StackBackend =
   | { readonly kind: 'local'; readonly statePath: string }
   | ({ readonly kind: 'cloud' } & TerraformCloudWorkspace);
 
-interface SynthesizedTerraformBlock {
-  backend?: Record<string, { path?: string }>;
-  cloud?: { hostname?: string; organization?: string; workspaces?: { name?: string; tags?: unknown } };
+/** The network and SageMaker stacks of an env-region, as the manifest names them. */
+export interface TargetStacks {
+  readonly network: SynthesizedStack;
+  readonly sagemaker: SynthesizedStack;
 }
 
-/** The backend of a stack as synthesized in `outdir`: the local state file (resolved) or the Terraform Cloud workspace. */
-export function synthesizedBackend(outdir: string, stack: string): StackBackend {
-  const manifestPath = join(outdir, 'manifest.json');
-  if (!existsSync(manifestPath)) {
-    throw new CliError('outputsMissing', `no synthesized stacks in ${outdir}: run \`npm run synth\` first`);
+/** A synth output the CLI cannot use is "outputs unavailable" (exit 3), with the reader's message. */
+function asCliError(error: unknown): unknown {
+  return error instanceof SynthOutputMissing ? new CliError('outputsMissing', error.message) : error;
+}
+
+/** The stacks of an env-region in the synth output, found by the identity they record, never by a name built here. */
+export function targetStacks(outdir: string, target: DeploymentTarget): TargetStacks {
+  try {
+    const output = SynthOutput.read(outdir);
+    const only = (app: StackIdentity['app']) => output.only(app, target.environment.name, target.region.region);
+    return { network: only('network'), sagemaker: only('sagemaker') };
+  } catch (error) {
+    throw asCliError(error);
   }
-  const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as {
-    stacks?: Record<string, { workingDirectory: string; synthesizedStackPath: string }>;
-  };
-  const entry = manifest.stacks?.[stack];
-  if (!entry) {
-    throw new CliError(
-      'outputsMissing',
-      `${stack} is not among the stacks synthesized in ${outdir}: run \`npm run synth\` (the output is older than the config)`,
-    );
+}
+
+/** Where a stack keeps its state: the local state file or the Terraform Cloud workspace. */
+export function stackBackend(stack: SynthesizedStack): StackBackend {
+  try {
+    stack.json();
+  } catch (error) {
+    throw asCliError(error);
   }
-  const terraform = (JSON.parse(readFileSync(join(outdir, entry.synthesizedStackPath), 'utf8')) as { terraform?: SynthesizedTerraformBlock })
-    .terraform;
-  const cloud = terraform?.cloud;
-  if (cloud) {
-    if (!cloud.organization || !cloud.workspaces?.name) {
-      throw new CliError('failed', `${stack}: only a Terraform Cloud block with an organization and one workspace name is supported`);
-    }
-    return {
-      kind: 'cloud',
-      ...(cloud.hostname ? { hostname: cloud.hostname } : {}),
-      organization: cloud.organization,
-      workspace: cloud.workspaces.name,
-    };
+  let backend;
+  try {
+    backend = stack.backend();
+  } catch (error) {
+    // The stack is there, with a backend this tool does not support (a cloud block selecting workspaces by tag).
+    if (error instanceof SynthOutputMissing) throw new CliError('failed', `${error.message}: this tool reads one named workspace`);
+    throw error;
   }
-  const [kind, settings] = Object.entries(terraform?.backend ?? { local: {} })[0];
-  if (kind !== 'local') {
-    throw new CliError(
-      'failed',
-      `${stack} keeps its state in a "${kind}" backend, which this tool cannot read; run \`terraform output\` in ${join(outdir, entry.workingDirectory)}`,
-    );
+  switch (backend.kind) {
+    case 'local':
+      return backend;
+    case 'cloud':
+      return { kind: 'cloud', hostname: backend.hostname, organization: backend.organization, workspace: backend.workspace };
+    case 'other':
+      throw new CliError(
+        'failed',
+        `${stack.name} keeps its state in a "${backend.type}" backend, which this tool cannot read; run \`terraform output\` in ${stack.directory}`,
+      );
   }
-  // Terraform's own default when the local backend has no path.
-  return { kind: 'local', statePath: resolve(outdir, entry.workingDirectory, settings.path ?? 'terraform.tfstate') };
 }
 
 /** The outputs of a deployed stack, read the way `terraform output` does: from its local state or its Terraform Cloud workspace. */
-export async function readStackOutputs(stack: string, options: ReadOutputsOptions): Promise<StackOutputs> {
-  const backend = synthesizedBackend(options.outdir, stack);
+export async function readStackOutputs(stack: SynthesizedStack, options: ReadOutputsOptions): Promise<StackOutputs> {
+  const backend = stackBackend(stack);
   if (backend.kind === 'cloud') {
-    return readWorkspaceOutputs(backend, { stack, env: options.env, timeoutMs: options.timeoutMs, ...options.terraformCloud });
+    return readWorkspaceOutputs(backend, { stack: stack.name, env: options.env, timeoutMs: options.timeoutMs, ...options.terraformCloud });
   }
   if (!existsSync(backend.statePath)) {
     throw new CliError(
       'outputsMissing',
-      `${stack} is not deployed: no state at ${backend.statePath}. Deploy it with \`npx cdktf deploy ${stack}\``,
+      `${stack.name} is not deployed: no state at ${backend.statePath}. Deploy it with \`npx cdktf deploy ${stack.name}\``,
     );
   }
   let state: { outputs?: Record<string, { value?: unknown }> };
   try {
     state = JSON.parse(readFileSync(backend.statePath, 'utf8'));
   } catch (error) {
-    throw new CliError('outputsMissing', `cannot read the state of ${stack} at ${backend.statePath}: ${(error as Error).message}`);
+    throw new CliError('outputsMissing', `cannot read the state of ${stack.name} at ${backend.statePath}: ${(error as Error).message}`);
   }
   return Object.fromEntries(Object.entries(state.outputs ?? {}).map(([name, output]) => [name, output.value]));
 }
@@ -94,15 +100,17 @@ function missingOutput(stack: string, name: string, expected: string): CliError 
   );
 }
 
-export function requireString(outputs: StackOutputs, name: string, stack: string): string {
-  const value = outputs[name];
-  if (typeof value !== 'string' || value === '') throw missingOutput(stack, name, 'a string');
+/** The value of a declared string output of a deployed stack; exit 3 with the deploy command when it has none. */
+export function requireString(outputs: StackOutputs, spec: Pick<OutputSpec, 'output'>, stack: string): string {
+  const value = outputs[spec.output];
+  if (typeof value !== 'string' || value === '') throw missingOutput(stack, spec.output, 'a string');
   return value;
 }
 
-export function requireStringList(outputs: StackOutputs, name: string, stack: string): string[] {
-  const value = outputs[name];
-  if (!Array.isArray(value) || !value.every((item) => typeof item === 'string')) throw missingOutput(stack, name, 'a list of strings');
+/** The value of a declared list output of a deployed stack; exit 3 with the deploy command when it has none. */
+export function requireStringList(outputs: StackOutputs, spec: Pick<OutputSpec, 'output'>, stack: string): string[] {
+  const value = outputs[spec.output];
+  if (!Array.isArray(value) || !value.every((item) => typeof item === 'string')) throw missingOutput(stack, spec.output, 'a list of strings');
   return value;
 }
 

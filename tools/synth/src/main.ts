@@ -3,6 +3,7 @@ import { readCommandLine, type CommandLineSpec } from '@privatelink/cli';
 import { ConfigError, loadConfig } from '@privatelink/config';
 import { GuardrailsFailed, guardrailsSummary } from '@privatelink/guardrails';
 import { STACK_CONFIG_CHECKS } from '@privatelink/stack-kit';
+import { FORCE_DESTROY_VARIABLE, forceDestroyOutputDir } from '@privatelink/synth-output';
 import { defaultOutdir, SynthBusy, synthesize, SynthInterrupted } from './synth-host';
 
 const COMMAND_LINE = {
@@ -18,6 +19,8 @@ const COMMAND_LINE = {
     '  PRIVATELINK_CONFIG  the config file (default: config/environments.yaml)',
     '  CDKTF_OUTDIR        the output folder (default: cdktf.out)',
     '  TFC_ORGANIZATION    synthesize for Terraform Cloud in this organization',
+    `  ${FORCE_DESTROY_VARIABLE}=<env>  synthesize the protected environment <env> without prevent_destroy,`,
+    '                      into <outdir>.force-destroy, for `npm run env -- destroy --env <env> --force-destroy <env>`',
   ].join('\n'),
 } as const satisfies CommandLineSpec;
 
@@ -31,8 +34,20 @@ async function main(argv: readonly string[]): Promise<number> {
   const started = process.hrtime.bigint();
   try {
     const config = loadConfig(undefined, process.env, STACK_CONFIG_CHECKS);
-    const outdir = defaultOutdir(process.cwd());
-    const { stacks, guardrails } = await synthesize({ config, outdir });
+    const forceDestroy = process.env[FORCE_DESTROY_VARIABLE] || undefined;
+    if (forceDestroy !== undefined) {
+      const protectedEnvironments = config.environments.filter((environment) => environment.protected).map((environment) => environment.name);
+      if (!protectedEnvironments.includes(forceDestroy)) {
+        process.stderr.write(
+          `${FORCE_DESTROY_VARIABLE} is "${forceDestroy}", which is not a protected environment of ${config.file}; ` +
+            `protected: ${protectedEnvironments.join(', ') || 'none'}\n`,
+        );
+        return 2;
+      }
+    }
+    // A synth without prevent_destroy never lands in the output that deploys.
+    const outdir = forceDestroy ? forceDestroyOutputDir(defaultOutdir(process.cwd())) : defaultOutdir(process.cwd());
+    const { stacks, guardrails } = await synthesize({ config, outdir, ...(forceDestroy ? { forceDestroy } : {}) });
     const seconds = Number(process.hrtime.bigint() - started) / 1e9;
     process.stdout.write(`synthesized ${stacks.length} stacks from ${config.file} into ${outdir} in ${seconds.toFixed(1)} s\n`);
     for (const warning of guardrails.warnings) process.stdout.write(`warning: ${warning.message}\n`);

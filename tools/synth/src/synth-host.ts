@@ -3,6 +3,7 @@ import { basename, dirname, join, resolve } from 'node:path';
 import type { PrivatelinkConfig } from '@privatelink/config';
 import { checkSynthOutput, GuardrailsFailed, writeGuardrailsReport, type GuardrailsReport } from '@privatelink/guardrails';
 import { SynthOutput } from '@privatelink/synth-output';
+import { FORCE_DESTROY_CONTEXT } from '@privatelink/stack-kit';
 import { App } from 'cdktf';
 import { composeStacks } from './compose';
 import { addCloudWorkspaceProject, escapeHclStringLines } from './hcl-strings';
@@ -21,6 +22,11 @@ export interface SynthOptions {
    * @default - what `cdktf synth --hcl` asks for (SYNTH_HCL_OUTPUT)
    */
   readonly hcl?: boolean;
+  /**
+   * The protected environment whose stacks are synthesized without `prevent_destroy`, to destroy it.
+   * @default - every protected environment keeps it
+   */
+  readonly forceDestroy?: string;
 }
 
 export interface SynthResult {
@@ -61,7 +67,7 @@ const SIGNALS: readonly NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
  * previous output exactly as it was. One synth at a time per output folder (a lock beside it);
  * staging folders of killed runs are removed first.
  */
-export async function synthesize({ config, outdir, compose = composeStacks, hcl = hclRequested() }: SynthOptions): Promise<SynthResult> {
+export async function synthesize({ config, outdir, compose = composeStacks, hcl = hclRequested(), forceDestroy }: SynthOptions): Promise<SynthResult> {
   const lock = acquireLock(outdir);
   const staging = `${outdir}.staging-${process.pid}`;
   const interrupted = watchSignals();
@@ -72,7 +78,8 @@ export async function synthesize({ config, outdir, compose = composeStacks, hcl 
     await interrupted.checkpoint();
 
     const model = join(staging, 'json');
-    const stacks = synthApp(model, config, compose, false);
+    const context: Record<string, string> = forceDestroy ? { [FORCE_DESTROY_CONTEXT]: forceDestroy } : {};
+    const stacks = synthApp(model, config, compose, false, context);
     await interrupted.checkpoint();
     // Checked before anything is taken from the previous output: a violation leaves it as it was.
     const guardrails = checkSynthOutput(model);
@@ -80,7 +87,7 @@ export async function synthesize({ config, outdir, compose = composeStacks, hcl 
     let written = model;
     if (hcl) {
       written = join(staging, 'hcl');
-      synthApp(written, config, compose, true);
+      synthApp(written, config, compose, true, context);
       const json = SynthOutput.read(model);
       for (const stack of SynthOutput.read(written).stacks) {
         let text = escapeHclStringLines(readFileSync(stack.file, 'utf8'));
@@ -104,7 +111,13 @@ export async function synthesize({ config, outdir, compose = composeStacks, hcl 
 }
 
 /** One App, synthesized into `outdir`; returns the stack names in manifest order. */
-function synthApp(outdir: string, config: PrivatelinkConfig, compose: NonNullable<SynthOptions['compose']>, hclOutput: boolean): string[] {
+function synthApp(
+  outdir: string,
+  config: PrivatelinkConfig,
+  compose: NonNullable<SynthOptions['compose']>,
+  hclOutput: boolean,
+  context: Readonly<Record<string, string>>,
+): string[] {
   // cdktf reads SYNTH_HCL_OUTPUT (set by `cdktf synth --hcl`) over its hclOutput option, when the
   // App is built and again when stacks are written: the JSON model the guardrails read must be
   // JSON even then, so the variable says what this app writes for as long as it is synthesized.
@@ -113,7 +126,7 @@ function synthApp(outdir: string, config: PrivatelinkConfig, compose: NonNullabl
   const previous = Error.prepareStackTrace;
   Error.prepareStackTrace = withoutTokenStacks(previous);
   try {
-    const app = new App({ outdir, hclOutput, skipValidation: false });
+    const app = new App({ outdir, hclOutput, skipValidation: false, context: { ...context } });
     compose(app, config);
     app.synth();
   } finally {

@@ -6,4 +6,4 @@ export { readSynthesizedStack, type SynthesizedStack } from './stack-file';
 export { prepareStackWorkspace, type StackWorkspace } from './stack-workspace';
 export { readManifest, type ManifestStack } from './synth-manifest';
 export { TerraformCheckError } from './terraform-check-error';
-export { INSTALL_TERRAFORM_HELP } from './terraform-environment';
+export { cliConfig, INSTALL_TERRAFORM_HELP, pluginCacheDir, providerMirror, terraformEnv } from './terraform-environment';

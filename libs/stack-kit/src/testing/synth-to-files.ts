@@ -1,6 +1,7 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { MANIFEST_FILE, SynthOutput } from '@privatelink/synth-output';
 import { App } from 'cdktf';
 import { withPlainStackTraces } from './plain-stack-traces';
 
@@ -8,7 +9,7 @@ import { withPlainStackTraces } from './plain-stack-traces';
 export interface WrittenStack {
   /** `stacks/<id>/cdk.tf.json`, metadata included. */
   readonly stackJson: string;
-  /** `manifest.json`. */
+  /** The synth output's manifest, as cdktf wrote it. */
   readonly manifest: string;
 }
 
@@ -25,8 +26,8 @@ export function synthAppToFiles(tempPrefix: string, build: (app: App) => string)
       const stackId = build(app);
       app.synth();
       return {
-        stackJson: readFileSync(join(outdir, 'stacks', stackId, 'cdk.tf.json'), 'utf8'),
-        manifest: readFileSync(join(outdir, 'manifest.json'), 'utf8'),
+        stackJson: SynthOutput.read(outdir).stack(stackId).text(),
+        manifest: readFileSync(join(outdir, MANIFEST_FILE), 'utf8'),
       };
     });
   } finally {

@@ -1,7 +1,7 @@
-import type { CloudWorkspace, SynthesizedStack } from '../synth-output';
+import type { CloudWorkspace, DeployStack } from '../deploy-order';
 
-/** A synthesized stack as the reader returns it, for tests that need no files. */
-export function stack(id: string, environment: string, region: string, dependencies: string[] = [], cloud?: CloudWorkspace): SynthesizedStack {
+/** A stack as `deployStacks` returns it, for tests that need no files. */
+export function stack(id: string, environment: string, region: string, dependencies: string[] = [], cloud?: CloudWorkspace): DeployStack {
   return {
     id,
     workingDirectory: `/repo/cdktf.out/stacks/${id}`,
@@ -18,7 +18,7 @@ export function stack(id: string, environment: string, region: string, dependenc
  * The prod stacks after the organization SCP moved into a stack of its own: every SageMaker stack
  * reads its region's network, the organization stack reads every network stack of prod.
  */
-export const PROD_STACKS: readonly SynthesizedStack[] = [
+export const PROD_STACKS: readonly DeployStack[] = [
   stack('network-dev-us-west-2', 'dev', 'us-west-2'),
   stack('network-prod-eu-west-1', 'prod', 'eu-west-1'),
   stack('network-prod-us-west-2', 'prod', 'us-west-2'),

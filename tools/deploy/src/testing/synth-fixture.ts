@@ -1,10 +1,13 @@
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { CloudWorkspace } from '../synth-output';
+import { IDENTITY_KEY, MANIFEST_FILE, type StackIdentity } from '@privatelink/synth-output';
+import type { CloudWorkspace } from '../deploy-order';
 
 /** One stack of a hand-made synth output. */
 export interface FixtureStack {
   readonly id: string;
+  /** @default 'network' */
+  readonly app?: StackIdentity['app'];
   readonly environment: string;
   readonly region: string;
   /** @default [] */
@@ -20,9 +23,9 @@ export interface FixtureStack {
 }
 
 /**
- * Writes a `cdktf.out`-shaped folder (manifest.json plus stacks/<id>/cdk.tf.json) as the synth host
- * does: an AWS provider with the environment's default tags and, unless a cloud workspace is
- * given, local state in the stack's own folder. Resources are Terraform built-ins, so the real
+ * Writes a `cdktf.out`-shaped folder (the manifest plus stacks/<id>/cdk.tf.json) as the synth host
+ * does: the identity PrivatelinkStack records, an AWS provider with the environment's default tags
+ * and, unless a cloud workspace is given, local state in the stack's own folder. Resources are Terraform built-ins, so the real
  * terraform plans and applies them without any cloud account.
  */
 export function writeSynthFixture(outdir: string, stacks: readonly FixtureStack[]): void {
@@ -33,7 +36,9 @@ export function writeSynthFixture(outdir: string, stacks: readonly FixtureStack[
     const backend = stack.cloud
       ? { cloud: { hostname: stack.cloud.hostname, organization: stack.cloud.organization, workspaces: { name: stack.cloud.workspace, project: stack.cloud.project } } }
       : { backend: { local: { path: 'terraform.tfstate' } } };
+    const identity: StackIdentity = { app: stack.app ?? 'network', environment: stack.environment, region: stack.region };
     const json = {
+      '//': { [IDENTITY_KEY]: identity },
       terraform: { required_providers: { aws: { source: 'aws', version: '5.100.0' } }, ...backend },
       provider: {
         aws: [
@@ -57,7 +62,7 @@ export function writeSynthFixture(outdir: string, stacks: readonly FixtureStack[
       workingDirectory: `stacks/${stack.id}`,
     };
   }
-  writeFileSync(join(outdir, 'manifest.json'), `${JSON.stringify({ stacks: manifest }, null, 2)}\n`);
+  writeFileSync(join(outdir, MANIFEST_FILE), `${JSON.stringify({ stacks: manifest }, null, 2)}\n`);
 }
 
 /**
