@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { deploymentTargets, loadConfig, type DeploymentTarget } from '@privatelink/config';
 import { ADMINISTRATOR_ACCESS, simulate } from '@privatelink/policies/testing';
 import { DEFAULT_CONFIG as CONFIG, runSynthHost } from '@privatelink/stack-kit/testing';
+import { SynthOutput } from '@privatelink/synth-output';
 import {
   ACTIONS,
   evaluateMatrix,
@@ -116,19 +117,19 @@ describe('access matrix on the synthesized stacks', () => {
     ['prod', 'us-west-2', SOURCE_VPCE, true],
     ['prod', 'eu-west-1', SOURCE_VPCE, true],
   ])('%s/%s: every cell matches the design', async (env, region, expected, scpEnabled) => {
-    const access = synthesizedAccess(outdir, target(env, region));
+    const access = synthesizedAccess(SynthOutput.read(outdir), target(env, region));
     expect(access.scpEnabled).toBe(scpEnabled);
     expect(asExpected(await evaluateMatrix(access))).toEqual(expected);
     expect(scpGuard(await evaluateScpChecks(access))).toEqual(SCP_GUARD);
   });
 
   it('checks the SCP against the configured break-glass role where there is one', () => {
-    expect(synthesizedAccess(outdir, target('prod', 'us-west-2')).breakGlassRoleArn).toBe('arn:aws:iam::333333333333:role/BreakGlassAdmin');
-    expect(synthesizedAccess(outdir, target('dev', 'us-west-2')).breakGlassRoleArn).toBe('arn:aws:iam::111111111111:role/BreakGlass');
+    expect(synthesizedAccess(SynthOutput.read(outdir), target('prod', 'us-west-2')).breakGlassRoleArn).toBe('arn:aws:iam::333333333333:role/BreakGlassAdmin');
+    expect(synthesizedAccess(SynthOutput.read(outdir), target('dev', 'us-west-2')).breakGlassRoleArn).toBe('arn:aws:iam::111111111111:role/BreakGlass');
   });
 
   it('catches a regression: an SCP exempting a break-glass pattern lets a look-alike role rewrite the break-glass trust', async () => {
-    const access = synthesizedAccess(outdir, target('prod', 'us-west-2'));
+    const access = synthesizedAccess(SynthOutput.read(outdir), target('prod', 'us-west-2'));
     const pattern = (access.scp ?? '').split(access.breakGlassRoleArn).join('arn:aws:iam::333333333333:role/BreakGlass*');
     const rewriteTrust = (scp: string) =>
       simulate({
@@ -143,14 +144,14 @@ describe('access matrix on the synthesized stacks', () => {
   });
 
   it('uses the SCP of the first region in the second region, with both regions\' endpoints', () => {
-    const access = synthesizedAccess(outdir, target('prod', 'eu-west-1'));
+    const access = synthesizedAccess(SynthOutput.read(outdir), target('prod', 'eu-west-1'));
     expect(access.scp).toContain(access.handoff.notebookEndpointId);
     expect(access.scp).toContain(access.handoff.apiEndpointId);
     expect(access.scp).not.toContain('${');
   });
 
   it('catches a regression: without the Deny, AdministratorAccess reopens the internet path', async () => {
-    const access = synthesizedAccess(outdir, target('dev', 'us-west-2'));
+    const access = synthesizedAccess(SynthOutput.read(outdir), target('dev', 'us-west-2'));
     const document = JSON.parse(access.accessPolicy) as { Statement: { Effect: string }[] };
     const allowOnly = JSON.stringify({ ...document, Statement: document.Statement.filter((s) => s.Effect === 'Allow') });
     const broken: SynthesizedAccess = { ...access, accessPolicy: allowOnly };
@@ -160,7 +161,7 @@ describe('access matrix on the synthesized stacks', () => {
   });
 
   it('renders a readable report naming the stack, the mode and every cell', async () => {
-    const access = synthesizedAccess(outdir, target('dev', 'us-west-2'));
+    const access = synthesizedAccess(SynthOutput.read(outdir), target('dev', 'us-west-2'));
     const report = renderReport(access, await evaluateMatrix(access), await evaluateScpChecks(access));
     expect(report).toContain('# Notebook access: dev / us-west-2');
     expect(report).toContain('as synthesized** in `sagemaker-dev-us-west-2`');

@@ -1,12 +1,11 @@
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { organizationStackId, stackId, type DeploymentTarget } from '@privatelink/config';
+import type { DeploymentTarget } from '@privatelink/config';
 import type { NetworkHandoff } from '@privatelink/handoff';
 import { NETWORK_HANDOFF_OUTPUTS } from '@privatelink/handoff';
 import { fakeNetworkHandoff } from '@privatelink/handoff/testing';
 import { notebookGuardScp, notebookLifecycleConfigArn, renderPolicy } from '@privatelink/policies';
 import { names } from '@privatelink/stack-kit';
+import type { StackJson, SynthOutput } from '@privatelink/synth-output';
 import {
   ADMINISTRATOR_ACCESS,
   simulate,
@@ -86,24 +85,6 @@ export function fakeHandoffFor(region: string): NetworkHandoff {
   };
 }
 
-interface StackJson {
-  resource?: Record<string, Record<string, Record<string, unknown>>>;
-  output?: Record<string, { value: unknown }>;
-}
-
-function readStack(outdir: string, id: string): StackJson {
-  const stack = readStackIfSynthesized(outdir, id);
-  if (!stack) throw new Error(`${outdir} has no stack ${id}; run npm run synth`);
-  return stack;
-}
-
-function readStackIfSynthesized(outdir: string, id: string): StackJson | undefined {
-  const manifest = JSON.parse(readFileSync(join(outdir, 'manifest.json'), 'utf8')) as {
-    stacks: Record<string, { synthesizedStackPath: string }>;
-  };
-  const entry = manifest.stacks[id];
-  return entry ? (JSON.parse(readFileSync(join(outdir, entry.synthesizedStackPath), 'utf8')) as StackJson) : undefined;
-}
 
 function only(stack: StackJson, type: string, id: string): Record<string, unknown> | undefined {
   const resources = Object.values(stack.resource?.[type] ?? {});
@@ -128,18 +109,19 @@ function tokensFor(target: DeploymentTarget): Record<string, string> {
   return tokens;
 }
 
-/** Reads the access policy and the SCP of a target from a synth output folder. */
-export function synthesizedAccess(outdir: string, target: DeploymentTarget): SynthesizedAccess {
+/** Reads the access policy and the SCP of a target from a synth output, finding its stacks by the identity they record. */
+export function synthesizedAccess(output: SynthOutput, target: DeploymentTarget): SynthesizedAccess {
   const { environment, region } = target;
-  const id = stackId('sagemaker', environment.name, region.region);
-  const stack = readStack(outdir, id);
+  const sagemakerStack = output.only('sagemaker', environment.name, region.region);
+  const id = sagemakerStack.name;
+  const stack = sagemakerStack.json();
   const policy = only(stack, 'aws_iam_policy', id);
   const arns = stack.output?.['notebook_arns']?.value as string[] | undefined;
   if (!policy || !arns?.length) throw new Error(`${id} has no notebook access policy (no notebooks configured)`);
 
-  const organizationId = organizationStackId(environment.name);
-  const organization = readStackIfSynthesized(outdir, organizationId);
-  const scpResource = organization ? only(organization, 'aws_organizations_policy', organizationId) : undefined;
+  // The environment's own stack (no region): the organization stack, when the SCP is enabled.
+  const [organization] = output.find('sagemaker', environment.name, null);
+  const scpResource = organization ? only(organization.json(), 'aws_organizations_policy', organization.name) : undefined;
   const handoff = fakeHandoffFor(region.region);
   const tokens = tokensFor(target);
   let scp = scpResource?.['content'] as string | undefined;

@@ -35,9 +35,10 @@ async function main(argv: readonly string[]): Promise<number> {
   const outdir = resolve(process.env['CDKTF_OUTDIR'] || 'cdktf.out');
   const reports = resolve(values.out ?? (values.check ? 'docs/access' : join(outdir, 'access')));
   let config;
+  let output: SynthOutput;
   try {
     config = loadConfig();
-    SynthOutput.read(outdir);
+    output = SynthOutput.read(outdir);
   } catch (error) {
     if (error instanceof ConfigError || error instanceof SynthOutputMissing) {
       process.stderr.write(`${error.message}\n`);
@@ -54,7 +55,7 @@ async function main(argv: readonly string[]): Promise<number> {
     }
     let access;
     try {
-      access = synthesizedAccess(outdir, target);
+      access = synthesizedAccess(output, target);
     } catch (error) {
       const missing = explainSynthOutputError(error, outdir);
       if (!missing) throw error;

@@ -6,7 +6,6 @@ import { ChromiumMissing } from './chromium';
 import { syncPngs } from './png-renders';
 import { syncEmbeddedDiagram } from './readme-embed';
 import { MermaidRenderer, MermaidRenderError, renderProfile } from './render';
-import { NotSynthesized } from './synthesized-stacks';
 
 const COMMAND_LINE = {
   invocation: 'npm run diagram',
@@ -72,7 +71,7 @@ async function main(argv: string[]): Promise<number> {
       process.stderr.write(`${error.message}\n`);
       return 1;
     }
-    const missing = error instanceof NotSynthesized ? error : explainSynthOutputError(error, outdir);
+    const missing = explainSynthOutputError(error, outdir);
     if (!missing) throw error;
     process.stderr.write(`${missing.message}\n`);
     return 1;
