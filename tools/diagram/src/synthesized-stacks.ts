@@ -35,11 +35,10 @@ export function diagramStack(stack: ReaderStack): SynthesizedStack {
 
 /** The network stacks of a synth output, each with the SageMaker stack of its environment and region. */
 export function networkStacks(output: SynthOutput): { network: SynthesizedStack; sagemaker?: SynthesizedStack }[] {
-  return output.stacks
-    .filter((stack) => stack.identity()?.app === 'network')
-    .map((stack) => {
-      const { environment, region } = stack.identity()!;
-      const [sagemaker] = output.find('sagemaker', environment, region ?? null);
-      return { network: diagramStack(stack), ...(sagemaker ? { sagemaker: diagramStack(sagemaker) } : {}) };
-    });
+  return output.stacks.flatMap((stack) => {
+    const identity = stack.identity();
+    if (identity?.app !== 'network') return [];
+    const [sagemaker] = output.find('sagemaker', identity.environment, identity.region ?? null);
+    return [{ network: diagramStack(stack), ...(sagemaker ? { sagemaker: diagramStack(sagemaker) } : {}) }];
+  });
 }
