@@ -3,6 +3,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { availableParallelism, cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { readCommandLine, type CommandLineSpec } from '@privatelink/cli';
+import { SynthOutput } from '@privatelink/synth-output';
 import { largeConfig } from './large-config';
 import { GENERATED, spliced } from './performance-page';
 import { measure, median, type Measurement } from './measure';
@@ -81,7 +82,7 @@ async function main(): Promise<void> {
       synth.push(await run(['tools/synth/src/main.ts'], { CDKTF_OUTDIR: join(work, `default-${i}`) }));
       log(`synth ${i + 1}/${RUNS}: floor ${s(floor[i].seconds)} (cpu ${s(floor[i].cpuSeconds)}), default ${s(synth[i].seconds)} (cpu ${s(synth[i].cpuSeconds)})`);
     }
-    const stacks = Object.keys(JSON.parse(readFileSync(join(work, 'default-0/manifest.json'), 'utf8')).stacks).length;
+    const stacks = stackNames(join(work, 'default-0')).length;
     const ratio = median(synth.map((m, i) => m.seconds / floor[i].seconds));
     const cpuRatio = median(synth.map((m, i) => m.cpuSeconds / floor[i].cpuSeconds));
     const synthPeak = median(synth.map((m) => m.peakMiB));
@@ -252,7 +253,7 @@ async function main(): Promise<void> {
 }
 
 function stackNames(synthDir: string): string[] {
-  return Object.keys(JSON.parse(readFileSync(join(synthDir, 'manifest.json'), 'utf8')).stacks);
+  return SynthOutput.read(synthDir).stacks.map((stack) => stack.name);
 }
 
 /**
@@ -260,7 +261,7 @@ function stackNames(synthDir: string): string[] {
  * different in each round so each round's check misses the cache.
  */
 function changeOneStack(synthDir: string, stack: string, round: number): void {
-  const file = join(synthDir, 'stacks', stack, 'cdk.tf.json');
+  const { file } = SynthOutput.read(synthDir).stack(stack);
   const config = JSON.parse(readFileSync(file, 'utf8')) as { provider: { aws: { default_tags: { tags: Record<string, string> }[] }[] } };
   config.provider.aws[0].default_tags[0].tags['bench-round'] = String(round);
   writeFileSync(file, JSON.stringify(config, null, 2));

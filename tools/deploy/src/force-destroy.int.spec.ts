@@ -95,11 +95,7 @@ describe('destroy --force-destroy with the real terraform', () => {
   async function planDestroy(synthDir: string): Promise<Run> {
     const stack = SynthOutput.read(synthDir).stack(STACK);
     const root = mkdtempSync(join(work, 'plan-'));
-    const { cwd } = await prepareStackWorkspace(
-      { name: stack.name, workingDirectory: stack.workingDirectory, synthesizedStackPath: stack.stackFile },
-      synthDir,
-      root,
-    );
+    const { cwd } = await prepareStackWorkspace(stack, root);
     // The stack's local backend path, ../../../terraform.<stack>.tfstate, lands in `root`.
     writeFileSync(join(root, `terraform.${STACK}.tfstate`), stateWith(inState));
     const init = await terraform(cwd, ['init', '-input=false', '-no-color', '-backend=true'], env);

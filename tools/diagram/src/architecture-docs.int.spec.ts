@@ -238,7 +238,7 @@ describe('architecture diagrams from the synthesized stacks', () => {
 
       const missing = diagram(join(work, 'nothing'), ['--out', dir]);
       expect(missing.status).toBe(1);
-      expect(missing.stderr).toBe(`no synthesized stacks in ${join(work, 'nothing')}: run \`npm run synth\` first\n`);
+      expect(missing.stderr).toBe(`no synth output in ${join(work, 'nothing')}: run \`npm run synth\`\n`);
     });
 
     it('writes the pages, then says how to get Chromium when a PNG needs rendering and there is none', () => {

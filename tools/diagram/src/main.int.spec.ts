@@ -47,12 +47,12 @@ describe('npm run diagram command line', () => {
     mkdirSync(outdir, { recursive: true });
     writeFileSync(
       join(outdir, 'manifest.json'),
-      JSON.stringify({ stacks: { 'network-dev-us-west-2': { name: 'network-dev-us-west-2', synthesizedStackPath: 'stacks/network-dev-us-west-2/cdk.tf.json' } } }),
+      JSON.stringify({ stacks: { 'network-dev-us-west-2': { name: 'network-dev-us-west-2', workingDirectory: 'stacks/network-dev-us-west-2', synthesizedStackPath: 'stacks/network-dev-us-west-2/cdk.tf.json' } } }),
     );
     const result = run(outdir, '--check', '--out', join(work, 'docs'));
     expect(result.status).toBe(1);
     expect(result.stderr).toBe(
-      `${outdir} has no stacks/network-dev-us-west-2/cdk.tf.json: the synth output is incomplete or older than the config; run \`npm run synth\`\n`,
+      `${outdir} lists network-dev-us-west-2 but has no stacks/network-dev-us-west-2/cdk.tf.json: run \`npm run synth\`\n`,
     );
   });
 });

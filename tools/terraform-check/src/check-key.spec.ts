@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { checkKey, FileDigests, toolchainDigest, type Toolchain } from './check-key';
 import { OFFLINE_OVERRIDE_FILE } from './offline-override';
 import { prepareStackWorkspace } from './stack-workspace';
-import { readManifest, type ManifestStack } from './synth-manifest';
+import { SynthOutput, type SynthesizedStack } from '@privatelink/synth-output';
 import { SAMPLE_STACK_IDS, synthSample } from './testing';
 
 /**
@@ -25,21 +25,21 @@ function flipOneByte(file: string, within?: string): void {
 describe('checkKey and toolchainDigest', () => {
   let dir: string;
   let synthDir: string;
-  let sagemaker: ManifestStack;
+  let sagemaker: SynthesizedStack;
   let toolchain: Required<Toolchain>;
   let roots = 0;
   const stackFolder = () => join(synthDir, sagemaker.workingDirectory);
   /** The key of the sagemaker stack prepared afresh in a new root, against `tools`. */
   const keyOf = async (tools: Toolchain = toolchain) => {
     const root = join(dir, 'roots', String(roots++));
-    await prepareStackWorkspace(sagemaker, synthDir, root);
+    await prepareStackWorkspace(sagemaker, root);
     return { key: checkKey(toolchainDigest(tools, new FileDigests()), root), root };
   };
 
   beforeEach(() => {
     dir = mkdtempSync(join(tmpdir(), 'check-key-spec-'));
     synthDir = synthSample(join(dir, 'cdktf.out'), ['sagemaker']);
-    [sagemaker] = readManifest(synthDir);
+    [sagemaker] = SynthOutput.read(synthDir).stacks;
     writeFileSync(join(stackFolder(), '.terraform.lock.hcl'), 'provider "registry.terraform.io/hashicorp/aws" {\n  version = "5.100.0"\n}\n');
     // Stand-ins for the bytes of the toolchain: the key hashes files, it never runs them.
     const tools = join(dir, 'tools');

@@ -2,12 +2,12 @@ import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { SynthOutput, synthOutputDir } from '@privatelink/synth-output';
 import { CheckCache } from './check-cache';
 import { checkKey, toolchainDigest } from './check-key';
 import { awsProviderBinary, startSchemaProvider, type SchemaProvider } from './schema-provider';
 import { usesTerraformCloud } from './stack-file';
 import { prepareStackWorkspace, type StackWorkspace } from './stack-workspace';
-import { readManifest } from './synth-manifest';
 import { TerraformCheckError } from './terraform-check-error';
 import {
   cliConfig,
@@ -46,7 +46,7 @@ export type StackCheck =
 
 export interface CheckStacksOptions {
   /**
-   * The synth output folder, holding `manifest.json`; its stacks may be JSON or HCL.
+   * The synth output folder (read with @privatelink/synth-output); its stacks may be JSON or HCL.
    * @default 'cdktf.out'
    */
   readonly synthDir?: string;
@@ -97,13 +97,13 @@ interface PendingStack {
  * `prepareStackWorkspace`), removed at the end; the synth output is only read. With a check cache,
  * stacks whose key already passed are skipped. Providers come from `PRIVATELINK_TF_PROVIDER_MIRROR`,
  * else the image's mirror, else the registry, through the shared `TF_PLUGIN_CACHE_DIR`. Results
- * come back in manifest order.
+ * come back in the reader's order (by stack name).
  */
 export async function checkStacks(options: CheckStacksOptions = {}): Promise<StackCheck[]> {
   const terraform = findTerraform();
   if (terraform === undefined) throw new TerraformCheckError(INSTALL_TERRAFORM_HELP);
-  const synthDir = resolve(options.synthDir ?? 'cdktf.out');
-  const stacks = readManifest(synthDir);
+  const synthDir = resolve(options.synthDir ?? synthOutputDir());
+  const stacks = SynthOutput.read(synthDir).stacks;
   const mirror = providerMirror();
 
   const workspace = mkdtempSync(join(tmpdir(), 'terraform-check-'));
@@ -134,7 +134,7 @@ export async function checkStacks(options: CheckStacksOptions = {}): Promise<Sta
       const root = join(workspace, 'stacks', stack.name);
       let prepared: StackWorkspace;
       try {
-        prepared = await prepareStackWorkspace(stack, synthDir, root);
+        prepared = await prepareStackWorkspace(stack, root);
       } catch (error) {
         done(index, { stack: stack.name, status: 'failed', step: 'prepare', message: (error as Error).message, seconds: {} });
         continue;

@@ -4,6 +4,5 @@ export { checkStacks, type CheckStacksOptions, type CheckStep, type StackCheck, 
 export { OFFLINE_OVERRIDE_FILE, offlineOverride } from './offline-override';
 export { readSynthesizedStack, type SynthesizedStack } from './stack-file';
 export { prepareStackWorkspace, type StackWorkspace } from './stack-workspace';
-export { readManifest, type ManifestStack } from './synth-manifest';
 export { TerraformCheckError } from './terraform-check-error';
 export { cliConfig, INSTALL_TERRAFORM_HELP, pluginCacheDir, providerMirror, terraformEnv } from './terraform-environment';

@@ -52,9 +52,9 @@ describe('terraform-check CLI', () => {
     const empty = runCli([dir], cleanEnv());
 
     expect(missing.status).toBe(2);
-    expect(missing.stderr).toContain(`${join(dir, 'nowhere', 'manifest.json')} not found: run \`npm run synth\` first.`);
+    expect(missing.stderr).toBe(`terraform-check: no synth output in ${join(dir, 'nowhere')}: run \`npm run synth\`\n`);
     expect(empty.status).toBe(2);
-    expect(empty.stderr).toContain('run `npm run synth` first');
+    expect(empty.stderr).toContain('run `npm run synth`');
   });
 
   it('keeps the check cache in PRIVATELINK_TF_CHECK_CACHE, and --no-cache neither reads nor writes it', () => {

@@ -1,11 +1,12 @@
 import { readCommandLine, usageHint, type CommandLineSpec } from '@privatelink/cli';
+import { SynthOutputMissing, synthOutputDir } from '@privatelink/synth-output';
 import { defaultCacheDir } from './check-cache';
 import { checkStacks, type StackCheck } from './check-stacks';
 import { TerraformCheckError } from './terraform-check-error';
 
 const COMMAND_LINE = {
   invocation: 'npm run test:terraform',
-  usage: ['npm run test:terraform [-- [--concurrency <n>] [--no-plugin-cache] [--no-cache] <synth-dir>]   (default synth dir: cdktf.out)'],
+  usage: ['npm run test:terraform [-- [--concurrency <n>] [--no-plugin-cache] [--no-cache] <synth-dir>]   (default synth dir: $CDKTF_OUTDIR, else cdktf.out)'],
   summary: [
     'An offline `terraform plan` of every stack in the synth output (JSON or HCL) against the real AWS',
     'provider (`terraform validate` for Terraform Cloud stacks). A stack already checked with the very',
@@ -58,7 +59,7 @@ async function main(argv: readonly string[], env: NodeJS.ProcessEnv): Promise<nu
 
   try {
     const checks = await checkStacks({
-      synthDir: args[0] ?? 'cdktf.out',
+      synthDir: args[0] ?? synthOutputDir(env),
       onStackChecked: report,
       ...(concurrency ? { concurrency } : {}),
       ...(parsed.options['no-plugin-cache'] ? { pluginCache: false } : {}),
@@ -69,7 +70,7 @@ async function main(argv: readonly string[], env: NodeJS.ProcessEnv): Promise<nu
     process.stdout.write(`terraform: ${checks.length - failed} passed${cached > 0 ? ` (${cached} cached)` : ''}, ${failed} failed\n`);
     return failed === 0 ? 0 : 1;
   } catch (error) {
-    if (!(error instanceof TerraformCheckError)) throw error;
+    if (!(error instanceof TerraformCheckError || error instanceof SynthOutputMissing)) throw error;
     process.stderr.write(`terraform-check: ${error.message}\n`);
     return 2;
   }

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { offlineOverride } from './offline-override';
 import { readSynthesizedStack, usesTerraformCloud, type SynthesizedStack } from './stack-file';
-import { readManifest } from './synth-manifest';
+import { SynthOutput } from '@privatelink/synth-output';
 import { SAMPLE_STACK_IDS, synthSample } from './testing';
 
 describe('readSynthesizedStack', () => {
@@ -11,7 +11,7 @@ describe('readSynthesizedStack', () => {
   const read = async (synthDir: string) =>
     Object.fromEntries(
       await Promise.all(
-        readManifest(synthDir).map(async (stack) => [stack.name, await readSynthesizedStack(join(synthDir, stack.synthesizedStackPath))] as const),
+        SynthOutput.read(synthDir).stacks.map(async (stack) => [stack.name, await readSynthesizedStack(stack.file)] as const),
       ),
     ) as Record<string, SynthesizedStack>;
   let json: Record<string, SynthesizedStack>;
@@ -25,7 +25,7 @@ describe('readSynthesizedStack', () => {
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it('finds the HCL stack file cdktf synth --hcl writes through the manifest', () => {
-    expect(readManifest(join(dir, 'cdktf.out.hcl')).map((stack) => stack.synthesizedStackPath).sort()).toEqual([
+    expect(SynthOutput.read(join(dir, 'cdktf.out.hcl')).stacks.map((stack) => stack.stackFile).sort()).toEqual([
       `stacks/${SAMPLE_STACK_IDS.terraformCloud}/cdk.tf`,
       `stacks/${SAMPLE_STACK_IDS.sagemaker}/cdk.tf`,
     ]);

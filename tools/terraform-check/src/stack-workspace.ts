@@ -3,7 +3,7 @@ import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:pat
 import { networkStateFixture } from '@privatelink/handoff/testing';
 import { OFFLINE_OVERRIDE_FILE, offlineOverride } from './offline-override';
 import { awsProviderBlocks, readSynthesizedStack, type SynthesizedStack } from './stack-file';
-import type { ManifestStack } from './synth-manifest';
+import type { SynthesizedStack as StackOfOutput } from '@privatelink/synth-output';
 
 /** A stack copied into its own root, ready for terraform. */
 export interface StackWorkspace {
@@ -18,16 +18,16 @@ export interface StackWorkspace {
  * relative local state paths (`../../../terraform.<id>.tfstate`) land in `root`: the plan starts
  * from empty state and never touches the real state files. Beside the copy go the offline
  * override and, at every local remote state path, a network-state fixture. A `.terraform` folder
- * left by a local cdktf run is not copied. The stack file is the manifest's `synthesizedStackPath`:
+ * left by a local cdktf run is not copied. The stack file is the one the reader names:
  * `cdk.tf.json`, or `cdk.tf` from `cdktf synth --hcl`. Everything terraform reads is under `root`.
  */
-export async function prepareStackWorkspace(stack: ManifestStack, synthDir: string, root: string): Promise<StackWorkspace> {
-  const cwd = join(root, basename(synthDir), stack.workingDirectory);
-  cpSync(join(synthDir, stack.workingDirectory), cwd, {
+export async function prepareStackWorkspace(stack: StackOfOutput, root: string): Promise<StackWorkspace> {
+  const cwd = join(root, basename(stack.output.outdir), stack.workingDirectory);
+  cpSync(stack.directory, cwd, {
     recursive: true,
     filter: (source) => basename(source) !== '.terraform',
   });
-  const stackFile = join(cwd, relative(stack.workingDirectory, stack.synthesizedStackPath));
+  const stackFile = join(cwd, relative(stack.workingDirectory, stack.stackFile));
   const stackConfig = await readSynthesizedStack(stackFile);
   writeFileSync(join(cwd, OFFLINE_OVERRIDE_FILE), `${JSON.stringify(offlineOverride(stackConfig), null, 2)}\n`);
 

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runSynthHost } from '@privatelink/stack-kit/testing';
 import { checkStacks, type StackCheck } from './check-stacks';
-import { readManifest } from './synth-manifest';
+import { SynthOutput } from '@privatelink/synth-output';
 import { pluginCacheDir } from './terraform-environment';
 import { cleanEnv, runCli, SAMPLE_STACK_IDS, synthSample } from './testing';
 
@@ -79,12 +79,12 @@ describe('checkStacks against terraform and the AWS provider', () => {
     expect(filesUnder(dir)).toEqual(before);
   });
 
-  it('reports each stack once as it ends and returns the results in manifest order', () => {
-    const manifestOrder = readManifest(synthDir).map((stack) => stack.name);
+  it("reports each stack once as it ends and returns the results in the reader's order", () => {
+    const order = SynthOutput.read(synthDir).stacks.map((stack) => stack.name);
 
-    expect([...reported].sort()).toEqual([...manifestOrder].sort());
-    expect(checks.map((done) => done.stack)).toEqual(manifestOrder);
-    expect(again.map((done) => done.stack)).toEqual(manifestOrder);
+    expect([...reported].sort()).toEqual([...order].sort());
+    expect(checks.map((done) => done.stack)).toEqual(order);
+    expect(again.map((done) => done.stack)).toEqual(order);
   });
 });
 
@@ -208,9 +208,9 @@ describe('the real stacks with a Terraform Cloud organization configured', () =>
     const synthDir = join(dir, 'cdktf.out');
     const run = runSynthHost(synthDir, { env: { TFC_ORGANIZATION: 'acme-ml' } });
     if (run.status !== 0) throw new Error(run.stderr);
-    stacks = readManifest(synthDir).map((stack) => ({
+    stacks = SynthOutput.read(synthDir).stacks.map((stack) => ({
       name: stack.name,
-      cloud: JSON.parse(readFileSync(join(synthDir, stack.synthesizedStackPath), 'utf8')).terraform.cloud,
+      cloud: stack.json().terraform?.['cloud'] as (typeof stacks)[number]['cloud'],
     }));
     // Eight validates share one provider started in debug mode; it is killed at the end. Its
     // socket must not stay behind in the temp folder (here one of the test's own).
@@ -270,7 +270,7 @@ describe('the real stacks as HCL, from `npx cdktf synth --hcl` (cdktf.out.hcl fo
       encoding: 'utf8',
     });
     if (cli.status !== 0) throw new Error(`cdktf synth --hcl failed (${cli.status}):\n${cli.stdout}\n${cli.stderr}`);
-    stackFiles = readManifest(synthDir).map((stack) => stack.synthesizedStackPath);
+    stackFiles = SynthOutput.read(synthDir).stacks.map((stack) => stack.stackFile);
     checks = await checkStacks({ synthDir });
     const cloudDir = join(dir, 'cloud.hcl');
     const cloud = runSynthHost(cloudDir, { env: { TFC_ORGANIZATION: 'acme-ml', SYNTH_HCL_OUTPUT: 'true' } });
