@@ -68,6 +68,12 @@ export interface CheckStacksOptions {
    */
   readonly cacheDir?: string;
   /**
+   * `terraform validate` every stack (init -backend=false, one shared provider), plan none: what an
+   * HCL synth for review needs. A validate is not a plan, so this never reads or writes the cache.
+   * @default false - plan every stack that is not a Terraform Cloud one
+   */
+  readonly validateOnly?: boolean;
+  /**
    * Called as each stack's check ends, in completion order (cached stacks first).
    * @default - nothing is called
    */
@@ -122,7 +128,7 @@ export async function checkStacks(options: CheckStacksOptions = {}): Promise<Sta
       TMPDIR: processTmp,
     };
 
-    const cache = options.cacheDir === undefined ? undefined : new CheckCache(options.cacheDir);
+    const cache = options.cacheDir === undefined || options.validateOnly ? undefined : new CheckCache(options.cacheDir);
     const toolchain = cache && toolchainDigest({ terraform, providerMirror: mirror }, cache.digests);
     const results: StackCheck[] = new Array(stacks.length);
     const done = (index: number, check: StackCheck) => {
@@ -150,11 +156,11 @@ export async function checkStacks(options: CheckStacksOptions = {}): Promise<Sta
 
     // The naive way (no plugin cache) runs every step as-is; the project way lets the first init
     // fill the cache alone, then inits in parallel.
-    const validates = pending.filter((stack) => usesTerraformCloud(stack.workspace.stack)).length;
+    const validates = options.validateOnly ? pending.length : pending.filter((stack) => usesTerraformCloud(stack.workspace.stack)).length;
     const shared = pluginDir !== undefined ? new SharedSteps(env, validates >= 2) : undefined;
     try {
       await inPool(pending, options.concurrency ?? availableParallelism(), async (stack) => {
-        const check = await checkStack(stack.name, stack.workspace, { terraform, env, shared });
+        const check = await checkStack(stack.name, stack.workspace, { terraform, env, shared, validateOnly: options.validateOnly === true });
         if (check.status === 'passed' && stack.key !== undefined) {
           cache?.record(stack.key, { stack: stack.name, ...(check.toAdd === undefined ? {} : { toAdd: check.toAdd }) });
         }
@@ -225,6 +231,7 @@ interface StackRun {
   readonly terraform: string;
   readonly env: NodeJS.ProcessEnv;
   readonly shared?: SharedSteps;
+  readonly validateOnly: boolean;
 }
 
 /**
@@ -282,12 +289,12 @@ async function checkStack(name: string, workspace: StackWorkspace, run: StackRun
 
   // A Terraform Cloud stack plans remotely (speculative plans in CI): offline it is initialized
   // without its backend and validated only.
-  const cloud = usesTerraformCloud(workspace.stack);
-  const runInit = timed('init', ['init', '-input=false', '-no-color', ...(cloud ? ['-backend=false'] : [])]);
+  const validateOnly = run.validateOnly || usesTerraformCloud(workspace.stack);
+  const runInit = timed('init', ['init', '-input=false', '-no-color', ...(validateOnly ? ['-backend=false'] : [])]);
   const init = run.shared ? await run.shared.init(cwd, runInit) : await runInit();
   if (init.code !== 0) return failed('init', outputOf(init));
 
-  if (cloud) {
+  if (validateOnly) {
     const validateEnv = run.shared ? await run.shared.validateEnv(run.env) : run.env;
     const validate = await timed('validate', ['validate', '-json'], validateEnv)();
     const validation = parseJson<{ valid?: boolean; diagnostics?: Diagnostic[] }>(validate.stdout);
