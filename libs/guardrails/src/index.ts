@@ -6,6 +6,7 @@ export {
   guardrailsReport,
   guardrailsSummary,
   renderGuardrailsReport,
+  synthStacks,
   writeGuardrailsReport,
   type GuardrailsReport,
 } from './check-synth-output';
@@ -26,6 +27,7 @@ export {
   type SynthVerdict,
   type Verdict,
 } from './rule';
+export { stackStateLocation, stateReads, type StateLocation, type StateRead } from './state-reads';
 export { MIN_REASON_LENGTH, suppressRule, suppressionsOf, type Suppression } from './suppressions';
 export { providerOf, synthStack, type Json, type JsonObject, type SynthDataSource, type SynthProvider, type SynthResource, type SynthStack, type SynthStackPlacement } from './synth-json';
 export { iamKmsDecryptOnKeys } from './rules/iam/iam-kms-decrypt-on-keys';

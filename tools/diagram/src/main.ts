@@ -5,6 +5,7 @@ import { architectureDocs, syncArchitectureDocs } from './architecture-docs';
 import { ChromiumMissing } from './chromium';
 import { syncPngs } from './png-renders';
 import { syncEmbeddedDiagram } from './readme-embed';
+import { remoteStateSharing, renderRemoteStateSharing, SharingSynthFailed, syncRemoteStateSharing, withTerraformCloudSynth } from './remote-state-sharing';
 import { MermaidRenderer, MermaidRenderError, renderProfile } from './render';
 
 const COMMAND_LINE = {
@@ -18,7 +19,8 @@ const COMMAND_LINE = {
     'mermaid-cli in headless Chromium (/usr/bin/chromium, or PRIVATELINK_CHROMIUM; apt-get install -y',
     'chromium). Only PNGs that are missing or were rendered from another diagram are rendered, so',
     'Chromium is needed only when a diagram changed. Each PNG records the SHA-256 of the Mermaid text',
-    'and the renderer it was rendered with.',
+    'and the renderer it was rendered with. Also refreshes the README\'s Terraform Cloud remote state sharing',
+    'list between <!-- remote-state-sharing --> markers, from a TFC synth of the config into a temporary folder.',
   ].join('\n'),
   options: {
     check: {
@@ -43,12 +45,18 @@ async function main(argv: string[]): Promise<number> {
     const docs = architectureDocs(outdir);
     const result = syncArchitectureDocs(dir, docs, values.check);
     const readme = syncEmbeddedDiagram(resolve(readmeFile), docs, values.check);
+    const sharing = syncRemoteStateSharing(
+      resolve(readmeFile),
+      () => withTerraformCloudSynth((output) => renderRemoteStateSharing(remoteStateSharing(output))),
+      values.check,
+    );
     const render = values.check || values['no-png'] ? undefined : () => MermaidRenderer.start();
     const pngs = await syncPngs(dir, docs, renderProfile(), render);
     if (values.check) {
       const stale = [
         ...result.stale,
         ...(readme.stale ? [`${readmeFile} (architecture:${readme.page})`] : []),
+        ...(sharing.stale ? [`${readmeFile} (remote-state-sharing)`] : []),
         ...pngs.stale.map((png) => `${png.file} (${png.reason})`),
       ];
       if (stale.length === 0) return 0;
@@ -67,7 +75,7 @@ async function main(argv: string[]): Promise<number> {
       process.stderr.write(`${error.message}; or pass --no-png to write the pages only\n`);
       return 1;
     }
-    if (error instanceof MermaidRenderError) {
+    if (error instanceof MermaidRenderError || error instanceof SharingSynthFailed) {
       process.stderr.write(`${error.message}\n`);
       return 1;
     }

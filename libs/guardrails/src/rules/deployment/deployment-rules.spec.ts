@@ -13,6 +13,7 @@ import {
   type App,
 } from 'cdktf';
 import { flowLogsTrustPolicy, policyDocument, renderPolicy } from '@privatelink/policies';
+import { stateReads } from '../../state-reads';
 import { expectedStackMessage, synthMessagesOf, synthTestApp } from '../../testing';
 import { accountWideNamesUnique } from './account-wide-names-unique';
 import { remoteStateDependency } from './remote-state-dependency';
@@ -174,6 +175,51 @@ describe('remote-state-dependency', () => {
         'data.terraform_remote_state.network',
         'reads the state of network-dev-us-west-2, which is not among its dependencies (declared: none)',
       ),
+    ]);
+  });
+});
+
+describe('stateReads', () => {
+  test('resolves each read to the stack that writes it, with both locations: local paths against the synth output, workspaces by host and organization', () => {
+    const stacks = synthTestApp((app) => {
+      const network = stack(app, 'network-dev-us-west-2', 'us-west-2');
+      const sagemaker = stack(app, 'sagemaker-dev-us-west-2', 'us-west-2');
+      new DataTerraformRemoteStateLocal(sagemaker, 'network', { path: '../../../terraform.network-dev-us-west-2.tfstate' });
+      sagemaker.addDependency(network);
+      const cloudNetwork = new TerraformStack(app, 'network-prod-us-west-2');
+      new AwsProvider(cloudNetwork, 'aws', { region: 'us-west-2' });
+      new CloudBackend(cloudNetwork, { organization: 'acme-ml', workspaces: new NamedCloudWorkspace('smpl-network-prod-us-west-2') });
+      const cloudReader = new TerraformStack(app, 'sagemaker-prod-us-west-2');
+      new AwsProvider(cloudReader, 'aws', { region: 'us-west-2' });
+      new CloudBackend(cloudReader, { organization: 'acme-ml', workspaces: new NamedCloudWorkspace('smpl-sagemaker-prod-us-west-2') });
+      new DataTerraformRemoteState(cloudReader, 'network', { organization: 'acme-ml', workspaces: { name: 'smpl-network-prod-us-west-2' } });
+      new DataTerraformRemoteState(cloudReader, 'elsewhere', { organization: 'other-org', workspaces: { name: 'smpl-network-prod-us-west-2' } });
+    });
+    const cloud = (organization: string, workspace: string) => ({ kind: 'cloud', hostname: 'app.terraform.io', organization, workspace });
+    expect(stateReads(stacks)).toEqual([
+      {
+        stack: 'sagemaker-dev-us-west-2',
+        address: 'data.terraform_remote_state.network',
+        location: { kind: 'local', path: '../terraform.network-dev-us-west-2.tfstate' },
+        readerLocation: { kind: 'local', path: '../terraform.sagemaker-dev-us-west-2.tfstate' },
+        writer: 'network-dev-us-west-2',
+        description: 'the local state ../../../terraform.network-dev-us-west-2.tfstate',
+      },
+      {
+        stack: 'sagemaker-prod-us-west-2',
+        address: 'data.terraform_remote_state.elsewhere',
+        location: cloud('other-org', 'smpl-network-prod-us-west-2'),
+        readerLocation: cloud('acme-ml', 'smpl-sagemaker-prod-us-west-2'),
+        description: 'the Terraform Cloud workspace other-org/smpl-network-prod-us-west-2',
+      },
+      {
+        stack: 'sagemaker-prod-us-west-2',
+        address: 'data.terraform_remote_state.network',
+        location: cloud('acme-ml', 'smpl-network-prod-us-west-2'),
+        readerLocation: cloud('acme-ml', 'smpl-sagemaker-prod-us-west-2'),
+        writer: 'network-prod-us-west-2',
+        description: 'the Terraform Cloud workspace acme-ml/smpl-network-prod-us-west-2',
+      },
     ]);
   });
 });
