@@ -17,6 +17,22 @@ const boundaries = {
   ],
 };
 
+// The provider package root (and lib/index) re-exports ~2,000 resources: importing it costs
+// seconds and hundreds of MiB per process. Deep imports load only what a file uses.
+const providerAwsRoot = {
+  regex: '^@cdktf/provider-aws(/lib(/index(\\.js)?)?)?/?$',
+  message:
+    "Import the resource module instead, e.g. '@cdktf/provider-aws/lib/vpc': the package root loads every AWS resource.",
+};
+
+// Shipped commands never load test helpers: what runtime code needs lives in a runtime entry.
+const testingEntry = {
+  regex: '^(@privatelink/[^/]+|\\.{1,2}(/[^/]+)*)/testing(/.*)?$',
+  message:
+    'A testing entry is for tests (src/testing/**, *.spec.ts) only: import the runtime entry instead, ' +
+    "e.g. '@privatelink/policies/simulate' or '@privatelink/handoff/offline-state'.",
+};
+
 export default [
   ...nx.configs['flat/base'],
   ...nx.configs['flat/typescript'],
@@ -25,20 +41,7 @@ export default [
     files: ['**/*.ts'],
     rules: {
       '@nx/enforce-module-boundaries': ['error', boundaries],
-      // The provider package root (and lib/index) re-exports ~2,000 resources: importing it costs
-      // seconds and hundreds of MiB per process. Deep imports load only what a file uses.
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            {
-              regex: '^@cdktf/provider-aws(/lib(/index(\\.js)?)?)?/?$',
-              message:
-                "Import the resource module instead, e.g. '@cdktf/provider-aws/lib/vpc': the package root loads every AWS resource.",
-            },
-          ],
-        },
-      ],
+      'no-restricted-imports': ['error', { patterns: [providerAwsRoot, testingEntry] }],
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
     },
   },
@@ -55,6 +58,14 @@ export default [
     files: ['tools/deploy/src/**/*.int.spec.ts'],
     rules: {
       '@nx/enforce-module-boundaries': ['error', { ...boundaries, allow: ['@privatelink/terraform-check'] }],
+    },
+  },
+  {
+    // Tests and test helpers may import testing entries. Flat config replaces a rule's options rather
+    // than merging them, so the provider pattern is stated again here on its own.
+    files: ['**/src/testing/**/*.ts', '**/*.spec.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [providerAwsRoot] }],
     },
   },
 ];

@@ -22,7 +22,7 @@ import {
   REGION,
   SAML_PROVIDER_ARN,
 } from './testing/fixtures';
-import { ANONYMOUS, simulate, type PolicyInput, type RequestContext } from './testing/simulate';
+import { ANONYMOUS, simulate, type PolicyInput, type RequestContext } from './simulate';
 
 /** An AWS-owned account (Amazon Linux repositories, ECR layers): neither ours nor the other one. */
 const AWS_OWNED_ACCOUNT = '999988887777';

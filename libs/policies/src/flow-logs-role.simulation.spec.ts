@@ -1,7 +1,7 @@
 /** The flow-logs role's permissions through the real IAM evaluator: what VPC Flow Logs calls to deliver. */
 import { flowLogsDeliveryPolicy } from './flow-logs-role';
 import { ACCOUNT_ID, REGION } from './testing/fixtures';
-import { simulate } from './testing/simulate';
+import { simulate } from './simulate';
 
 const ROLE_ARN = `arn:aws:iam::${ACCOUNT_ID}:role/sagemaker-privatelink-dev-flow-logs`;
 const GROUP = `arn:aws:logs:${REGION}:${ACCOUNT_ID}:log-group:/sagemaker-privatelink-dev/vpc-flow-logs`;

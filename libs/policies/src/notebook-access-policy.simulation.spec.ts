@@ -14,7 +14,7 @@ import {
   REQUEST_SOURCES,
   type RequestSource,
 } from './testing/fixtures';
-import { simulate, type SimulationOutcome } from './testing/simulate';
+import { simulate, type SimulationOutcome } from './simulate';
 
 type Principal = 'user' | 'userWithAdmin' | 'adminOnly' | 'breakGlassAdmin' | 'noPolicy';
 type Action =

@@ -16,7 +16,7 @@ import {
   REGION,
   REQUEST_SOURCES,
 } from './testing/fixtures';
-import { simulate, type PolicyInput, type RequestContext, type SimulationOutcome } from './testing/simulate';
+import { simulate, type PolicyInput, type RequestContext, type SimulationOutcome } from './simulate';
 
 const A: SimulationOutcome = 'Allowed';
 const X: SimulationOutcome = 'ExplicitlyDenied';

@@ -16,7 +16,7 @@ import { createValidatedPolicy, validateTrustPolicy } from '@cloud-copilot/iam-p
 import { runUnsafeSimulation } from '@cloud-copilot/iam-simulate';
 import { policyDocument, type PolicyDocument } from './policy-document';
 import { terraformCloudSubject, terraformCloudTrustPolicy, type TerraformCloudTrustPolicyProps } from './terraform-cloud-trust-policy';
-import { simulate, type SimulationOutcome } from './testing/simulate';
+import { simulate, type SimulationOutcome } from './simulate';
 
 const ACCOUNT = '111122223333';
 const PROVIDER = `arn:aws:iam::${ACCOUNT}:oidc-provider/app.terraform.io`;

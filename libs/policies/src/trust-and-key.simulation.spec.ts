@@ -14,7 +14,7 @@ import {
   REGION,
   SAML_PROVIDER_ARN,
 } from './testing/fixtures';
-import { simulate } from './testing/simulate';
+import { simulate } from './simulate';
 
 const FOREIGN_ACCOUNT = '444455556666';
 const FOREIGN_ROLE_ARN = `arn:aws:iam::${FOREIGN_ACCOUNT}:role/admin`;

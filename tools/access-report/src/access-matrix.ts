@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { DeploymentTarget } from '@privatelink/config';
 import type { NetworkHandoff } from '@privatelink/handoff';
 import { NETWORK_HANDOFF_OUTPUTS } from '@privatelink/handoff';
-import { fakeNetworkHandoff } from '@privatelink/handoff/testing';
+import { fakeNetworkHandoff } from '@privatelink/handoff/offline-state';
 import { notebookGuardScp, notebookLifecycleConfigArn, renderPolicy } from '@privatelink/policies';
 import { names } from '@privatelink/stack-kit';
 import type { StackJson, SynthOutput } from '@privatelink/synth-output';
@@ -12,7 +12,7 @@ import {
   type PolicyInput,
   type RequestContext,
   type SimulationOutcome,
-} from '@privatelink/policies/testing';
+} from '@privatelink/policies/simulate';
 
 export const ACTIONS = [
   'sagemaker:CreatePresignedNotebookInstanceUrl',

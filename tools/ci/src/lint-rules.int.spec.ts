@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { NX_ENV, workspaceCopy } from './testing/workspace-copy';
 
@@ -13,6 +13,15 @@ describe('workspace lint rules', () => {
       encoding: 'utf8',
     });
     return { status: run.status, output: `${run.stdout}\n${run.stderr}` };
+  };
+  /** The `line:col error ... rule` lines ESLint printed under one file (its path ends with `file`). */
+  const problemsIn = (output: string, file: string): string[] => {
+    const lines = output.split('\n');
+    const start = lines.findIndex((line) => line.trim().endsWith(`/${file}`));
+    if (start === -1) return [];
+    const after = lines.slice(start + 1);
+    const end = after.findIndex((line) => !/^\s+\d+:\d+\s/.test(line));
+    return (end === -1 ? after : after.slice(0, end)).map((line) => line.trim());
   };
   let network: ReturnType<typeof lint>;
   let tool: ReturnType<typeof lint>;
@@ -36,6 +45,32 @@ describe('workspace lint rules', () => {
     writeFileSync(
       join(repo, 'tools/diagram/src/forbidden-imports.ts'),
       ["import { addNetworkStack } from '@privatelink/app-network';", 'export const used = [addNetworkStack];', ''].join('\n'),
+    );
+    // Runtime code may not import a testing entry (package or relative); tests and src/testing may,
+    // and in a spec the provider-root rule still holds (the test-file block restates it).
+    writeFileSync(
+      join(repo, 'tools/diagram/src/runtime-imports.ts'),
+      [
+        "import { fakeNetworkHandoff } from '@privatelink/handoff/testing';",
+        "import { networkStateFixture } from '@privatelink/handoff/offline-state';",
+        "import { stub } from './testing/stub';",
+        'export const used = [fakeNetworkHandoff, networkStateFixture, stub];',
+        '',
+      ].join('\n'),
+    );
+    mkdirSync(join(repo, 'tools/diagram/src/testing'), { recursive: true });
+    writeFileSync(
+      join(repo, 'tools/diagram/src/testing/stub.ts'),
+      ["import { fakeNetworkHandoff } from '@privatelink/handoff/testing';", 'export const stub = fakeNetworkHandoff;', ''].join('\n'),
+    );
+    writeFileSync(
+      join(repo, 'tools/diagram/src/runtime-imports.spec.ts'),
+      [
+        "import { fakeNetworkHandoff } from '@privatelink/handoff/testing';",
+        "import * as everything from '@cdktf/provider-aws';",
+        'export const used = [fakeNetworkHandoff, everything];',
+        '',
+      ].join('\n'),
     );
     network = lint('network');
     tool = lint('diagram');
@@ -63,5 +98,21 @@ describe('workspace lint rules', () => {
     expect(tool.output).toMatch(/forbidden-imports\.ts[\s\S]*1:\d+\s+error\s+.*@nx\/enforce-module-boundaries/);
     expect(composition.output).not.toMatch(/\d+:\d+\s+error/);
     expect(composition.status).toBe(0);
+  });
+
+  it('forbids a testing entry in runtime code, by alias or relative path, and allows the runtime entry', () => {
+    const problems = problemsIn(tool.output, 'tools/diagram/src/runtime-imports.ts');
+    expect(problems).toEqual([
+      expect.stringMatching(/^1:\d+\s+error\s+'@privatelink\/handoff\/testing'.*'@privatelink\/handoff\/offline-state'.*no-restricted-imports$/),
+      expect.stringMatching(/^3:\d+\s+error\s+'\.\/testing\/stub'.*runtime entry.*no-restricted-imports$/),
+    ]);
+  });
+
+  it('lets tests and src/testing import testing entries, and still forbids the provider root in a spec', () => {
+    expect(tool.output).toContain('runtime-imports.ts');
+    expect(problemsIn(tool.output, 'tools/diagram/src/testing/stub.ts')).toEqual([]);
+    expect(problemsIn(tool.output, 'tools/diagram/src/runtime-imports.spec.ts')).toEqual([
+      expect.stringMatching(/^2:\d+\s+error\s+'@cdktf\/provider-aws'.*no-restricted-imports$/),
+    ]);
   });
 });

@@ -1,6 +1,6 @@
 import { cpSync, mkdirSync, writeFileSync } from 'node:fs';
 import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
-import { networkStateFixture } from '@privatelink/handoff/testing';
+import { networkStateFixture } from '@privatelink/handoff/offline-state';
 import { OFFLINE_OVERRIDE_FILE, offlineOverride } from './offline-override';
 import { awsProviderBlocks, readSynthesizedStack, type SynthesizedStack } from './stack-file';
 import type { SynthesizedStack as StackOfOutput } from '@privatelink/synth-output';

@@ -1,7 +1,8 @@
+/** Test entry of the handoff lib: the offline handoff and state file, from the runtime entry. */
 export {
   fakeNetworkHandoff,
   networkStateFixture,
   type NetworkStateFixtureProps,
   type TerraformStateFile,
   type TerraformStateOutput,
-} from './network-state-fixture';
+} from '../offline-state';

@@ -1,6 +1,7 @@
 /** Test fixtures: one environment's identifiers, request sources and reference policies. */
-import { policyDocument, type PolicyDocument } from '../policy-document';
-import type { RequestContext } from './simulate';
+import type { RequestContext } from '../simulate';
+
+export { ADMINISTRATOR_ACCESS } from '../simulate';
 
 export const ACCOUNT_ID = '111122223333';
 /** An account outside the environment (and outside its organization). */
@@ -36,14 +37,6 @@ export const FOREIGN_LIFECYCLE_CONFIG_ARN = `arn:aws:sagemaker:${REGION}:${ACCOU
 
 /** `arn:aws:sagemaker:<region>:<account>:notebook-instance/<lower-cased name>` of the first notebook. */
 export const NOTEBOOK_ARN = `arn:aws:sagemaker:${REGION}:${ACCOUNT_ID}:notebook-instance/analysis-dev`;
-
-/** AWS's AdministratorAccess managed policy, as written. */
-export const ADMINISTRATOR_ACCESS: PolicyDocument = policyDocument({
-  Sid: 'AdministratorAccess',
-  Effect: 'Allow',
-  Action: '*',
-  Resource: '*',
-});
 
 export type RequestSource =
   | 'notebookEndpoint'

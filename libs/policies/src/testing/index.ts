@@ -1,4 +1,4 @@
-/** Test-only entry of the policies lib: the IAM evaluator helper, fixtures and every built document. */
+/** Test-only entry of the policies lib: fixtures, every built document, and the evaluator (from the simulate entry). */
 export * from './built-documents';
 export * from './fixtures';
 export {
@@ -7,4 +7,4 @@ export {
   type RequestContext,
   type SimulateRequest,
   type SimulationOutcome,
-} from './simulate';
+} from '../simulate';

@@ -1,4 +1,8 @@
-import { NETWORK_HANDOFF_OUTPUTS, type NetworkHandoff } from '../network-handoff';
+/**
+ * Runtime entry `@privatelink/handoff/offline-state`: the network handoff assumed when no network
+ * stack is deployed, for commands that work offline (the access report, terraform-check's plans).
+ */
+import { NETWORK_HANDOFF_OUTPUTS, type NetworkHandoff } from './network-handoff';
 
 /** One output of a Terraform state file: its value and its Terraform type. */
 export interface TerraformStateOutput {

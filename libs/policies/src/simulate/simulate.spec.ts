@@ -1,6 +1,6 @@
 import { policyDocument, renderPolicy } from '../policy-document';
-import { ACCOUNT_ID, ADMINISTRATOR_ACCESS, NOTEBOOK_ARN, NOTEBOOK_USER_ROLE_ARN, SAML_PROVIDER_ARN } from './fixtures';
-import { ANONYMOUS, simulate } from './simulate';
+import { ACCOUNT_ID, NOTEBOOK_ARN, NOTEBOOK_USER_ROLE_ARN, SAML_PROVIDER_ARN } from '../testing/fixtures';
+import { ADMINISTRATOR_ACCESS, ANONYMOUS, simulate } from '.';
 
 const describeThrough = (endpointId: string) =>
   policyDocument({

@@ -1,5 +1,6 @@
-// Test-only: @cloud-copilot/iam-simulate is AGPL-licensed, so it is imported from `src/testing/**`
-// and spec files only, never from the runtime builders.
+// @cloud-copilot/iam-simulate is AGPL-3.0-or-later: it is imported here, in the simulate entry
+// (`@privatelink/policies/simulate`, which the access report ships with), and in tests only; the
+// builders (`src/index.ts`) never load it (license-boundary.spec.ts).
 import { anonymousPrincipal, runSimulation, type Simulation } from '@cloud-copilot/iam-simulate';
 import type { PolicyDocument } from '../policy-document';
 
