@@ -26,11 +26,12 @@ describe('chromiumPath', () => {
 });
 
 describe('launchOptions', () => {
-  it('starts Chromium headless, quiet on the network, with its own user-data dir', () => {
-    expect(launchOptions('/usr/bin/chromium', '/tmp/profile')).toEqual({
+  it('starts Chromium headless, quiet on the network, with its profile and its temporary files in the given folder', () => {
+    expect(launchOptions('/usr/bin/chromium', '/tmp/diagram-chromium-x', { PATH: '/usr/bin', TMPDIR: '/tmp' })).toEqual({
       executablePath: '/usr/bin/chromium',
       headless: true,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--user-data-dir=/tmp/profile'],
+      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--user-data-dir=/tmp/diagram-chromium-x/profile'],
+      env: { PATH: '/usr/bin', TMPDIR: '/tmp/diagram-chromium-x' },
     });
     expect(CHROMIUM_ARGS).not.toContain('--user-data-dir');
   });

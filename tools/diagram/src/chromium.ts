@@ -1,4 +1,5 @@
 import { accessSync, constants } from 'node:fs';
+import { join } from 'node:path';
 
 /** Debian's Chromium (`apt-get install -y chromium`); `PRIVATELINK_CHROMIUM` names another binary. */
 export const DEFAULT_CHROMIUM = '/usr/bin/chromium';
@@ -33,7 +34,16 @@ export function chromiumPath(env: NodeJS.ProcessEnv = process.env): string {
   return path;
 }
 
-/** Puppeteer launch options: the given binary, headless, with a user-data dir of its own. */
-export function launchOptions(executablePath: string, userDataDir: string): { executablePath: string; headless: true; args: string[] } {
-  return { executablePath, headless: true, args: [...CHROMIUM_ARGS, `--user-data-dir=${userDataDir}`] };
+/**
+ * Puppeteer launch options: the given binary, headless, everything it writes inside `workDir` (a
+ * folder of the caller's, removed after the browser closed): its user-data dir (`workDir/profile`)
+ * and its temporary files, through TMPDIR. Chromium creates `org.chromium.Chromium.*` entries in
+ * TMPDIR while it runs and does not always remove them (one was left in `npm test`'s temp folder).
+ */
+export function launchOptions(
+  executablePath: string,
+  workDir: string,
+  env: NodeJS.ProcessEnv = process.env,
+): { executablePath: string; headless: true; args: string[]; env: Record<string, string | undefined> } {
+  return { executablePath, headless: true, args: [...CHROMIUM_ARGS, `--user-data-dir=${join(workDir, 'profile')}`], env: { ...env, TMPDIR: workDir } };
 }

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DEFAULT_CONFIG, runSynthHost, WORKSPACE_ROOT as ROOT } from '@privatelink/stack-kit/testing';
@@ -16,10 +16,11 @@ const chromium = process.env['PRIVATELINK_CHROMIUM'] || DEFAULT_CHROMIUM;
 const withChromium = existsSync(chromium) || process.env['CI'] ? describe : describe.skip;
 if (!existsSync(chromium) && !process.env['CI']) process.stderr.write(`render tests skipped: no Chromium at ${chromium} (apt-get install -y chromium)\n`);
 
-/** Renders and measures in a child process: Jest cannot load mermaid-cli, an ES module. */
-function render(request: RenderRequest): RenderReport {
+/** Renders and measures in a child process (Jest cannot load mermaid-cli, an ES module), with `temp` as its TMPDIR. */
+function render(request: RenderRequest, temp: string): RenderReport {
   const run = spawnSync(process.execPath, ['--import', 'tsx', 'tools/diagram/src/testing/legibility-main.ts'], {
     cwd: ROOT,
+    env: { ...process.env, TMPDIR: temp },
     input: JSON.stringify(request),
     encoding: 'utf8',
     maxBuffer: 64 * 1024 * 1024,
@@ -58,9 +59,12 @@ withChromium('diagrams rendered by mermaid-cli in Chromium', () => {
   let outdir: string;
   let docs: ArchitectureDoc[];
   let report: RenderReport;
+  let temp: string;
 
   beforeAll(() => {
     work = mkdtempSync(join(tmpdir(), 'diagram-render-'));
+    temp = join(work, 'tmp');
+    mkdirSync(temp);
     outdir = join(work, 'cdktf.out');
     const synth = runSynthHost(outdir, { config: DEFAULT_CONFIG });
     if (synth.status !== 0) throw new Error(`synth failed: ${synth.stderr}`);
@@ -80,7 +84,7 @@ withChromium('diagrams rendered by mermaid-cli in Chromium', () => {
         },
         { name: 'wide', svg: svg(1800, node(10, 10, 160, 140, 'Far too wide')) },
       ],
-    });
+    }, temp);
   });
   afterAll(() => rmSync(work, { recursive: true, force: true }));
 
@@ -104,6 +108,12 @@ withChromium('diagrams rendered by mermaid-cli in Chromium', () => {
       expect(png && 'png' in png && png.png.width).toBe(Math.ceil(legibility.naturalWidth) * PNG_SCALE);
     },
   );
+
+  it("keeps Chromium's temporary files in the renderer's own folder, and leaves nothing in the temp folder", () => {
+    // Chromium creates org.chromium.Chromium.* in TMPDIR while it runs, and may leave them behind.
+    expect(report.tempWhileOpen.filter((entry) => !entry.startsWith('tsx-'))).toEqual([expect.stringMatching(/^diagram-chromium-\w+$/)]);
+    expect(readdirSync(temp).filter((entry) => !entry.startsWith('tsx-'))).toEqual([]);
+  });
 
   it('catches what made the old left-to-right diagram illegible: scaled to a quarter, labels on labels', () => {
     const old = legibilityOf(report, 'dev-us-west-2-lr.mmd');
@@ -153,7 +163,7 @@ withChromium('diagrams rendered by mermaid-cli in Chromium', () => {
       expect(written.stdout).toBe(`4 diagrams in ${dir} from ${outdir}: 4 written, 0 removed, 0 unchanged; PNGs: 4 rendered, 0 removed, 0 unchanged\n`);
       expect(diagram(['--check', '--out', dir]).status).toBe(0);
       for (const doc of docs) expect(recordedSource(readFileSync(join(dir, doc.png)))).toBe(diagramSource(doc.mermaid, renderProfile()));
-      const decoded = render({ diagrams: [], pngFiles: docs.map((doc) => join(dir, doc.png)) }).pngFiles;
+      const decoded = render({ diagrams: [], pngFiles: docs.map((doc) => join(dir, doc.png)) }, temp).pngFiles;
       for (const png of decoded) expect(png).toEqual({ file: png.file, width: expect.any(Number), height: expect.any(Number) });
 
       // Nothing to render: no Chromium needed.

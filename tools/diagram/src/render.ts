@@ -54,18 +54,19 @@ export class MermaidRenderer {
   private constructor(
     private readonly browser: Browser,
     private readonly render: RenderMermaid,
-    private readonly userDataDir: string,
+    private readonly workDir: string,
   ) {}
 
   static async start(env: NodeJS.ProcessEnv = process.env): Promise<MermaidRenderer> {
     const executablePath = chromiumPath(env);
     // Both are ES modules; this file runs under tsx, which keeps import() native.
     const [{ renderMermaid }, { default: puppeteer }] = await Promise.all([import('@mermaid-js/mermaid-cli'), import('puppeteer')]);
-    const userDataDir = mkdtempSync(join(tmpdir(), 'diagram-chromium-'));
+    // Chromium's profile and temporary files, all removed by close().
+    const workDir = mkdtempSync(join(tmpdir(), 'diagram-chromium-'));
     try {
-      return new MermaidRenderer(await puppeteer.launch(launchOptions(executablePath, userDataDir)), renderMermaid, userDataDir);
+      return new MermaidRenderer(await puppeteer.launch(launchOptions(executablePath, workDir, env)), renderMermaid, workDir);
     } catch (error) {
-      rmSync(userDataDir, { recursive: true, force: true });
+      rmSync(workDir, { recursive: true, force: true });
       throw error;
     }
   }
@@ -98,7 +99,7 @@ export class MermaidRenderer {
     try {
       await this.browser.close();
     } finally {
-      rmSync(this.userDataDir, { recursive: true, force: true });
+      rmSync(this.workDir, { recursive: true, force: true });
     }
   }
 }

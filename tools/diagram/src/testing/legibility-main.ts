@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import type { Browser } from 'puppeteer';
 import { GITHUB_CONTENT_WIDTH, MermaidRenderer } from '../render';
 import { measureLegibility, type Legibility } from './legibility';
@@ -21,6 +22,8 @@ export interface RenderReport {
   readonly svgs: readonly { readonly name: string; readonly legibility: Legibility }[];
   /** Each PNG file as Chromium decoded it, or its error. */
   readonly pngFiles: readonly ({ readonly file: string } & (Size | { readonly error: string }))[];
+  /** The entries of this process's temp folder after the renders, Chromium still open. */
+  readonly tempWhileOpen: readonly string[];
 }
 
 async function decode(browser: Browser, file: string): Promise<Size> {
@@ -42,11 +45,12 @@ async function decode(browser: Browser, file: string): Promise<Size> {
 async function main(): Promise<void> {
   const request = JSON.parse(readFileSync(0, 'utf8')) as RenderRequest;
   const renderer = await MermaidRenderer.start();
-  const report: { diagrams: RenderReport['diagrams'][number][]; svgs: RenderReport['svgs'][number][]; pngFiles: RenderReport['pngFiles'][number][] } = {
-    diagrams: [],
-    svgs: [],
-    pngFiles: [],
-  };
+  const report: {
+    diagrams: RenderReport['diagrams'][number][];
+    svgs: RenderReport['svgs'][number][];
+    pngFiles: RenderReport['pngFiles'][number][];
+    tempWhileOpen: string[];
+  } = { diagrams: [], svgs: [], pngFiles: [], tempWhileOpen: [] };
   try {
     for (const { name, mermaid } of request.diagrams) {
       try {
@@ -67,6 +71,7 @@ async function main(): Promise<void> {
         report.pngFiles.push({ file, error: (error as Error).message });
       }
     }
+    report.tempWhileOpen = readdirSync(tmpdir()).sort();
   } finally {
     await renderer.close();
   }
