@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CHROMIUM_ARGS, chromiumPath, launchOptions } from './chromium';
+import { chromiumTempBase } from './render';
 
 describe('chromiumPath', () => {
   let dir: string;
@@ -34,5 +35,13 @@ describe('launchOptions', () => {
       env: { PATH: '/usr/bin', TMPDIR: '/tmp/diagram-chromium-x' },
     });
     expect(CHROMIUM_ARGS).not.toContain('--user-data-dir');
+  });
+});
+
+describe('chromiumTempBase', () => {
+  it('keeps a temp folder short enough for Chromium’s singleton socket, and falls back to /tmp otherwise', () => {
+    expect(chromiumTempBase('/tmp/privatelink-test-tmp-abc')).toBe('/tmp/privatelink-test-tmp-abc');
+    // The path npm test failed with: the socket would have been 125 bytes long.
+    expect(chromiumTempBase('/tmp/privatelink-test-tmp-E63sOa/diagram-render-Se4cWD/tmp')).toBe('/tmp');
   });
 });

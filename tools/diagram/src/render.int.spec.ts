@@ -111,7 +111,8 @@ withChromium('diagrams rendered by mermaid-cli in Chromium', () => {
 
   it("keeps Chromium's temporary files in the renderer's own folder, and leaves nothing in the temp folder", () => {
     // Chromium creates org.chromium.Chromium.* in TMPDIR while it runs, and may leave them behind.
-    expect(report.tempWhileOpen.filter((entry) => !entry.startsWith('tsx-'))).toEqual([expect.stringMatching(/^diagram-chromium-\w+$/)]);
+    // (The renderer's own folder is here, or in /tmp when this path is too long for Chromium's socket.)
+    expect(report.tempWhileOpen.filter((entry) => /org\.chromium/.test(entry))).toEqual([]);
     expect(readdirSync(temp).filter((entry) => !entry.startsWith('tsx-'))).toEqual([]);
   });
 

@@ -44,6 +44,17 @@ function mermaidMessage(error: unknown): string {
   return (stack < 0 ? lines : lines.slice(0, stack)).join('\n').trim();
 }
 
+/**
+ * Where the renderer's folder goes: the temp folder, unless its path is too long for Chromium's
+ * singleton socket (`<TMPDIR>/org.chromium.Chromium.XXXXXX/SingletonSocket`, and a Unix socket path
+ * holds at most 107 bytes), then `/tmp`. Chromium refuses to start otherwise ("Socket path too long").
+ */
+export function chromiumTempBase(base: string = tmpdir()): string {
+  const folder = 'diagram-chromium-XXXXXX'.length + 1;
+  const socket = '/org.chromium.Chromium.XXXXXX/SingletonSocket'.length;
+  return Buffer.byteLength(base) + folder + socket <= 107 ? base : '/tmp';
+}
+
 type RenderMermaid = (typeof import('@mermaid-js/mermaid-cli'))['renderMermaid'];
 
 /**
@@ -62,7 +73,7 @@ export class MermaidRenderer {
     // Both are ES modules; this file runs under tsx, which keeps import() native.
     const [{ renderMermaid }, { default: puppeteer }] = await Promise.all([import('@mermaid-js/mermaid-cli'), import('puppeteer')]);
     // Chromium's profile and temporary files, all removed by close().
-    const workDir = mkdtempSync(join(tmpdir(), 'diagram-chromium-'));
+    const workDir = mkdtempSync(join(chromiumTempBase(), 'diagram-chromium-'));
     try {
       return new MermaidRenderer(await puppeteer.launch(launchOptions(executablePath, workDir, env)), renderMermaid, workDir);
     } catch (error) {
